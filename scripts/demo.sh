@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Ingests the bundled fictional sample archive into the default archive and
+# shows where to go next.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+archive="${TROVE_ARCHIVE:-./trove-data/archive.db}"
+echo "Ingesting the sample archive (samples/, all fiction) into $archive"
+set +e
+node bin/trove.js ingest samples --archive "$archive" --report trove-data/ingest-report.json
+status=$?
+set -e
+if [ "$status" -eq 1 ]; then exit 1; fi
+echo
+node bin/trove.js stats --archive "$archive"
+cat <<EOT
+
+Try:
+  npx trove search karbala meeting
+  npx trove search 'كربلا'                 # Arabic letters find Persian text
+  npx trove search '"photo exhibition" OR saffron' --limit 5
+  npx trove search 'lang:fa date:2014-10-01..2015-03-31'
+  npx trove show 1
+  npx trove --help
+
+The run's report (every problem by file) is in trove-data/ingest-report.json.
+EOT

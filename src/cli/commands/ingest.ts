@@ -1,0 +1,101 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { Command, Option } from "commander";
+import { ingest, type IngestReport } from "../../pipeline/ingest-job.js";
+import { SqliteStore } from "../../store/sqlite/sqlite-store.js";
+import { archiveOption } from "../archive-option.js";
+import type { ExitStatus } from "../exit-status.js";
+import { formatBytes, formatDuration, formatTable } from "../format.js";
+import { ingestProgressView } from "../progress.js";
+
+import { EXIT_OK, EXIT_SOME_FILES_FAILED } from "../exit-status.js";
+
+const MAX_PROBLEMS_SHOWN = 30;
+
+export function ingestCommand(exit: ExitStatus): Command {
+  return new Command("ingest")
+    .description("ingest files and folders (text, HTML, e-mail, PDF, scans, Word, zip/tar) into the archive")
+    .argument("<path...>", "files or folders to ingest")
+    .addOption(archiveOption())
+    .option("-r, --report <file.json>", "write a JSON report of the run (counts, every problem by file)")
+    .addOption(new Option("-w, --workers <n>", "extraction threads (default: one per core)").argParser(positiveInteger))
+    .addOption(new Option("--max-text-mb <n>", "index at most this many MiB of one text file").default(32).argParser(positiveInteger))
+    .addOption(new Option("--max-ocr-pages <n>", "OCR at most this many scanned pages of one PDF").default(500).argParser(positiveInteger))
+    .option("-q, --quiet", "no progress bar and no summary")
+    .addHelpText(
+      "after",
+      `
+Re-running on the same input is incremental: files unchanged since they were
+ingested are skipped, and an interrupted run resumes where it stopped.
+
+Exit status:
+  0  every file went in
+  2  some files failed (each is listed with its reason; the rest went in)
+  1  the job itself failed (the archive could not be opened or written)
+
+Example:
+  trove ingest ./leak --archive ./trove-data/archive.db --report ingest.json`,
+    )
+    .action(async (paths: string[], options: { archive: string; report?: string; workers?: number; maxTextMb: number; maxOcrPages: number; quiet?: boolean }) => {
+      const store = SqliteStore.open(options.archive);
+      const controller = new AbortController();
+      const stop = () => {
+        process.stderr.write("\nstopping: committing what is done; run the same command again to finish\n");
+        controller.abort();
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      const view = ingestProgressView(process.stderr, !options.quiet);
+      let report: IngestReport;
+      try {
+        report = await ingest(store, paths, {
+          ...(options.workers !== undefined && { workers: options.workers }),
+          limits: { maxTextBytes: options.maxTextMb * 1024 * 1024, maxOcrPages: options.maxOcrPages },
+          exclude: [store.location, `${store.location}-wal`, `${store.location}-shm`],
+          onProgress: (progress) => view.update(progress),
+          signal: controller.signal,
+        });
+      } finally {
+        view.stop();
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        store.close();
+      }
+      if (options.report) writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
+      if (!options.quiet) process.stdout.write(summarise(report, options.report));
+      exit.code = report.files.failed > 0 || report.interrupted ? EXIT_SOME_FILES_FAILED : EXIT_OK;
+    });
+}
+
+function summarise(report: IngestReport, reportFile: string | undefined): string {
+  const lines: string[] = [];
+  const seconds = report.durationMs / 1000;
+  lines.push(
+    `Ingested ${report.files.ingested} files (${report.files.unchanged} unchanged, skipped) into ${report.archive} in ${formatDuration(report.durationMs)}` +
+      ` — ${formatBytes(report.bytes)}, ${formatBytes(report.bytes / Math.max(seconds, 0.001))}/s.`,
+  );
+  lines.push(`${report.documents.total} documents: ${report.documents.indexed} indexed, ${report.documents.duplicates} exact duplicates.`);
+  const byType = Object.entries(report.documents.byType).sort((a, b) => b[1] - a[1]);
+  if (byType.length > 0) lines.push("", formatTable([["type", "documents"], ...byType.map(([type, count]) => [type, count])]));
+  if (report.problems.length > 0) {
+    lines.push("", `${report.files.failed} files failed or went in only in part; ${report.problems.length} problems:`);
+    for (const problem of report.problems.slice(0, MAX_PROBLEMS_SHOWN)) {
+      lines.push(`  ${problem.indexed ? "note" : "FAIL"}  ${problem.code.padEnd(18)} ${displayPath(problem.locator)}: ${problem.message}`);
+    }
+    if (report.problems.length > MAX_PROBLEMS_SHOWN) lines.push(`  … and ${report.problems.length - MAX_PROBLEMS_SHOWN} more${reportFile ? ` in ${reportFile}` : " (write them all with --report FILE.json)"}`);
+  }
+  if (report.interrupted) lines.push("", "The run was stopped before the end; run the same command again to finish it.");
+  lines.push("", "Next: trove search 'your words' · trove stats · trove show ID");
+  return `${lines.join("\n")}\n`;
+}
+
+function displayPath(locator: string): string {
+  const relative = path.relative(process.cwd(), locator);
+  return relative && !relative.startsWith("..") ? relative : locator;
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`expected a whole number, got '${value}'`);
+  return number;
+}

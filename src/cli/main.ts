@@ -1,0 +1,39 @@
+/** The `trove` command line: one file per command, each a thin face over one library call. */
+import { Command, CommanderError } from "commander";
+import { TroveError } from "../errors.js";
+import { ingestCommand } from "./commands/ingest.js";
+import { searchCommand } from "./commands/search.js";
+import { showCommand } from "./commands/show.js";
+import { statsCommand } from "./commands/stats.js";
+import { EXIT_FAILED, EXIT_OK, type ExitStatus } from "./exit-status.js";
+
+export function buildProgram(exit: ExitStatus): Command {
+  const program = new Command("trove")
+    .description("Make sense of a leaked archive: ingest files, search them in any script, read them properly.")
+    .version(process.env.npm_package_version ?? "0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .addCommand(ingestCommand(exit))
+    .addCommand(searchCommand(exit))
+    .addCommand(showCommand())
+    .addCommand(statsCommand());
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and resolves to the process exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const exit: ExitStatus = { code: EXIT_OK };
+  try {
+    await buildProgram(exit).parseAsync(argv);
+    return exit.code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_FAILED;
+    if (error instanceof TroveError) {
+      process.stderr.write(`trove: ${error.message}\n`);
+      return EXIT_FAILED;
+    }
+    process.stderr.write(`trove: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT_FAILED;
+  }
+}

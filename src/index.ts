@@ -1,0 +1,15 @@
+export * from "./errors.js";
+export * from "./model/document.js";
+export * from "./model/search.js";
+export { normalise } from "./text/normalise.js";
+export { decodeText } from "./text/encoding.js";
+export { detectLanguage } from "./text/language.js";
+export { findDocumentDate } from "./text/dates.js";
+export { extractFile, type ExtractRequest, type ExtractSink } from "./ingest/extract.js";
+export { resolveLimits, type IngestLimitsOptions } from "./ingest/limits.js";
+export type { ArchiveStore, ArchiveStats, DocumentDetail } from "./store/store.js";
+export { SqliteStore } from "./store/sqlite/sqlite-store.js";
+export { parseQuery } from "./search/query-parser.js";
+export type { QueryNode } from "./search/query.js";
+export { searchArchive } from "./search/sqlite-search.js";
+export { ingest, type IngestOptions, type IngestReport, type IngestProgress } from "./pipeline/ingest-job.js";

@@ -1,0 +1,40 @@
+/** The shapes a search returns, shared by the CLI (`--json`) and the HTTP API. */
+
+export interface SearchOptions {
+  /** Hits to return; default 20. */
+  limit?: number;
+  /** Hits to skip, for paging; no cap on depth. Default 0. */
+  offset?: number;
+  /** `relevance` (bm25) by default, or `date` (newest first) / `date-asc`. */
+  sort?: "relevance" | "date" | "date-asc";
+}
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  path: string;
+  /** Higher is better; bm25 turned around so that it grows with relevance. 0 for filter-only queries. */
+  score: number;
+  /** A passage of the text, HTML-escaped, with each match wrapped in `<mark>…</mark>`. */
+  snippet: string;
+  type: string;
+  language: string;
+  date: string | null;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchFacets {
+  type: FacetCount[];
+  language: FacetCount[];
+  year: FacetCount[];
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  facets: SearchFacets;
+}

@@ -1,0 +1,246 @@
+/**
+ * Runs a parsed query against the SQLite archive. The query becomes one FTS5
+ * MATCH expression where it can (the fast path: terms and phrases combined
+ * with filters) and SQL over the documents table where it cannot (a filter
+ * OR'ed with a term, a query of filters only). Every value reaches SQLite as a
+ * bound parameter; words are quoted into the MATCH expression, never spliced
+ * into SQL.
+ */
+import { QuerySyntaxError } from "../errors.js";
+import type { FacetCount, SearchFacets, SearchHit, SearchOptions, SearchResult } from "../model/search.js";
+import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import { normalise } from "../text/normalise.js";
+import type { QueryNode } from "./query.js";
+import { parseQuery } from "./query-parser.js";
+import { toHighlightedHtml, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from "./snippet.js";
+
+interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
+interface Plan {
+  /** The FTS5 expression the main query joins on, when the query has a text core. */
+  match?: string;
+  /** Further conditions on `d` (documents). */
+  where: SqlPart;
+  /** An expression of every positive text leaf, for ranking and snippets. */
+  rankMatch?: string;
+}
+
+const TITLE_WEIGHT = 10;
+const SNIPPET_TOKENS = 24;
+const DEFAULT_LIMIT = 20;
+
+/** Searches the archive; `query` is query-language text or an already parsed tree. */
+export function searchArchive(store: SqliteStore, query: string | QueryNode, options: SearchOptions = {}): SearchResult {
+  const tree = dropWordless(typeof query === "string" ? parseQuery(query) : query);
+  if (!tree) throw new QuerySyntaxError("the query has no letters or digits to search for", 0);
+  const plan = planQuery(tree);
+  const limit = Math.max(0, Math.trunc(options.limit ?? DEFAULT_LIMIT));
+  const offset = Math.max(0, Math.trunc(options.offset ?? 0));
+  const db = store.database;
+  const matched = fromClause(plan, false);
+
+  const groups = db
+    .prepare(`SELECT d.type AS type, d.language AS language, substr(d.date, 1, 4) AS year, count(*) AS n ${matched.sql} GROUP BY 1, 2, 3`)
+    .all(...matched.params) as { type: string; language: string; year: string | null; n: number }[];
+  const total = groups.reduce((sum, group) => sum + group.n, 0);
+
+  const ranked = plan.match !== undefined || plan.rankMatch !== undefined;
+  const order = orderBy(options.sort ?? "relevance", ranked);
+  const from = fromClause(plan, ranked);
+  const rows = db
+    .prepare(`SELECT d.id, d.title, d.locator, d.type, d.language, d.date, ${ranked ? "rank" : "0"} AS rank ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...from.params, limit, offset) as { id: number; title: string; locator: string; type: string; language: string; date: string | null; rank: number }[];
+
+  const snippets = snippetsFor(store, rows.map((row) => row.id), plan.rankMatch);
+  const hits: SearchHit[] = rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    path: row.locator,
+    score: ranked ? Math.round(-row.rank * 10_000) / 10_000 : 0,
+    snippet: snippets.get(row.id) ?? "",
+    type: row.type,
+    language: row.language,
+    date: row.date,
+  }));
+  return { total, hits, facets: facetsOf(groups) };
+}
+
+/** The FROM … WHERE of a search; `ranked` adds the bm25 `rank` column, which counting does not need. */
+function fromClause(plan: Plan, ranked: boolean): SqlPart {
+  const rank = ranked ? `, bm25(document_fts, ${TITLE_WEIGHT}, 1.0) AS rank` : "";
+  const where = `d.duplicate_of IS NULL AND (${plan.where.sql})`;
+  if (plan.match !== undefined) {
+    return {
+      sql: `FROM (SELECT rowid AS id${rank} FROM document_fts WHERE document_fts MATCH ?) m JOIN documents d ON d.id = m.id WHERE ${where}`,
+      params: [plan.match, ...plan.where.params],
+    };
+  }
+  if (plan.rankMatch !== undefined && ranked) {
+    return {
+      sql: `FROM documents d LEFT JOIN (SELECT rowid AS id${rank} FROM document_fts WHERE document_fts MATCH ?) m ON m.id = d.id WHERE ${where}`,
+      params: [plan.rankMatch, ...plan.where.params],
+    };
+  }
+  return { sql: `FROM documents d WHERE ${where}`, params: plan.where.params };
+}
+
+function orderBy(sort: NonNullable<SearchOptions["sort"]>, ranked: boolean): string {
+  if (sort === "date") return "d.date IS NULL, d.date DESC, d.id";
+  if (sort === "date-asc") return "d.date IS NULL, d.date ASC, d.id";
+  return ranked ? "rank IS NULL, rank, d.id" : "d.date IS NULL, d.date DESC, d.id";
+}
+
+/** Splits the tree into an FTS5 core and SQL conditions around it. */
+export function planQuery(tree: QueryNode): Plan {
+  const rankMatch = positiveTextExpression(tree);
+  const whole = ftsExpression(tree);
+  if (whole !== undefined) return { match: whole, where: { sql: "1", params: [] }, ...(rankMatch && { rankMatch }) };
+  if (tree.kind === "and") {
+    const textual = tree.children.filter((child) => ftsExpression(child) !== undefined || (child.kind === "not" && ftsExpression(child.child) !== undefined));
+    const core = textual.length > 0 ? ftsExpression({ kind: "and", children: textual }) : undefined;
+    if (core !== undefined) {
+      const rest = tree.children.filter((child) => !textual.includes(child));
+      return { match: core, where: andSql(rest.map(compileWhere)), ...(rankMatch && { rankMatch }) };
+    }
+  }
+  return { where: compileWhere(tree), ...(rankMatch && { rankMatch }) };
+}
+
+/** The FTS5 expression for a node made only of text, with at least one positive part; undefined otherwise. */
+function ftsExpression(node: QueryNode): string | undefined {
+  switch (node.kind) {
+    case "term":
+      return column(node.field) + quote(normalise(node.text)) + (node.prefix ? "*" : "");
+    case "phrase":
+      return column(node.field) + quote(normalise(node.text));
+    case "or": {
+      const parts = node.children.map(ftsExpression);
+      return parts.every((part) => part !== undefined) ? `(${parts.join(" OR ")})` : undefined;
+    }
+    case "and": {
+      const positives: string[] = [];
+      const negatives: string[] = [];
+      for (const child of node.children) {
+        const positive = child.kind === "not" ? undefined : ftsExpression(child);
+        const negative = child.kind === "not" ? ftsExpression(child.child) : undefined;
+        if (positive !== undefined) positives.push(positive);
+        else if (negative !== undefined) negatives.push(negative);
+        else return undefined;
+      }
+      if (positives.length === 0) return undefined;
+      return `(${positives.join(" AND ")}${negatives.map((negative) => ` NOT ${negative}`).join("")})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Every term and phrase not under a NOT, OR'ed: what a hit is ranked and highlighted by. */
+function positiveTextExpression(node: QueryNode): string | undefined {
+  const leaves: string[] = [];
+  const collect = (current: QueryNode): void => {
+    if (current.kind === "term" || current.kind === "phrase") leaves.push(ftsExpression(current)!);
+    else if (current.kind === "and" || current.kind === "or") current.children.forEach(collect);
+  };
+  collect(node);
+  return leaves.length > 0 ? leaves.join(" OR ") : undefined;
+}
+
+function compileWhere(node: QueryNode): SqlPart {
+  const text = node.kind === "not" ? undefined : ftsExpression(node);
+  if (text !== undefined) return { sql: "d.id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?)", params: [text] };
+  switch (node.kind) {
+    case "filter":
+      if (node.field === "type") return { sql: "d.type = ?", params: [node.value] };
+      if (node.field === "lang") return { sql: "d.language = ?", params: [node.value] };
+      if (node.field === "hash") return { sql: "d.sha256 LIKE ?", params: [`${escapeLike(node.value)}%`] };
+      return { sql: "d.locator LIKE ? ESCAPE '\\'", params: [`%${escapeLike(node.value)}%`] };
+    case "date": {
+      const parts: SqlPart[] = [];
+      if (node.from) parts.push({ sql: "d.date >= ?", params: [node.from] });
+      if (node.to) parts.push({ sql: "d.date <= ?", params: [node.to] });
+      return andSql(parts);
+    }
+    case "not": {
+      const inner = compileWhere(node.child);
+      return { sql: `NOT (${inner.sql})`, params: inner.params };
+    }
+    case "and":
+      return andSql(node.children.map(compileWhere));
+    case "or": {
+      const parts = node.children.map(compileWhere);
+      return { sql: parts.map((part) => `(${part.sql})`).join(" OR "), params: parts.flatMap((part) => part.params) };
+    }
+    default:
+      return { sql: "0", params: [] };
+  }
+}
+
+function andSql(parts: SqlPart[]): SqlPart {
+  if (parts.length === 0) return { sql: "1", params: [] };
+  return { sql: parts.map((part) => `(${part.sql})`).join(" AND "), params: parts.flatMap((part) => part.params) };
+}
+
+/**
+ * Removes terms with nothing to search for (`¶`, `--`): in an AND they would
+ * match nothing at all. Returns undefined when nothing searchable is left.
+ */
+function dropWordless(node: QueryNode): QueryNode | undefined {
+  switch (node.kind) {
+    case "term":
+    case "phrase":
+      return /[\p{L}\p{N}]/u.test(normalise(node.text)) ? node : undefined;
+    case "not": {
+      const child = dropWordless(node.child);
+      return child && { kind: "not", child };
+    }
+    case "and":
+    case "or": {
+      const children = node.children.map(dropWordless).filter((child): child is QueryNode => child !== undefined);
+      if (children.length === 0) return undefined;
+      return children.length === 1 ? children[0] : { kind: node.kind, children };
+    }
+    default:
+      return node;
+  }
+}
+
+function column(field: "title" | "body" | undefined): string {
+  return field ? `${field}:` : "";
+}
+
+function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function snippetsFor(store: SqliteStore, ids: number[], match: string | undefined): Map<number, string> {
+  const snippets = new Map<number, string>();
+  if (ids.length === 0) return snippets;
+  const placeholders = ids.map(() => "?").join(", ");
+  const rows = match
+    ? (store.database
+        .prepare(`SELECT rowid AS id, snippet(document_fts, 1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet FROM document_fts WHERE document_fts MATCH ? AND rowid IN (${placeholders})`)
+        .all(match, ...ids) as { id: number; snippet: string }[])
+    : (store.database.prepare(`SELECT id, substr(body, 1, 240) AS snippet FROM document_index WHERE id IN (${placeholders})`).all(...ids) as { id: number; snippet: string }[]);
+  for (const row of rows) snippets.set(row.id, toHighlightedHtml(row.snippet));
+  return snippets;
+}
+
+function facetsOf(groups: { type: string; language: string; year: string | null; n: number }[]): SearchFacets {
+  const count = (key: (group: (typeof groups)[number]) => string | null): FacetCount[] => {
+    const totals = new Map<string, number>();
+    for (const group of groups) {
+      const value = key(group);
+      if (value !== null) totals.set(value, (totals.get(value) ?? 0) + group.n);
+    }
+    return [...totals].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  };
+  return { type: count((group) => group.type), language: count((group) => group.language), year: count((group) => group.year) };
+}

@@ -1,0 +1,99 @@
+/**
+ * Versioned schema changes, applied in order inside one transaction each.
+ * `PRAGMA user_version` records how far an archive has come; an archive from
+ * a newer Trove is refused rather than misread.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: "documents, their indexed text, pages, sources, runs and problems",
+    sql: `
+      CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        locator TEXT NOT NULL UNIQUE,
+        parent_id INTEGER REFERENCES documents(id),
+        root_path TEXT NOT NULL,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        encoding TEXT,
+        language TEXT NOT NULL,
+        title TEXT NOT NULL,
+        date TEXT,
+        duplicate_of INTEGER REFERENCES documents(id),
+        text_length INTEGER NOT NULL,
+        metadata TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX documents_sha256 ON documents(sha256);
+      CREATE INDEX documents_parent ON documents(parent_id);
+      CREATE INDEX documents_date ON documents(date);
+      CREATE INDEX documents_type ON documents(type);
+      CREATE INDEX documents_root ON documents(root_path);
+
+      -- The text as extracted; the normalised twin lives in document_index.
+      CREATE TABLE document_text (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+        text TEXT NOT NULL
+      );
+
+      -- Normalised title and body: the external content of the full-text index.
+      CREATE TABLE document_index (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE VIRTUAL TABLE document_fts USING fts5(
+        title, body,
+        content='document_index', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+      );
+
+      CREATE TABLE pages (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        number INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        ocr INTEGER NOT NULL,
+        ocr_languages TEXT,
+        PRIMARY KEY (document_id, number)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE sources (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL,
+        sha256 TEXT,
+        completed_at TEXT NOT NULL
+      );
+
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        inputs TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        summary TEXT
+      );
+
+      CREATE TABLE problems (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        locator TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        indexed INTEGER NOT NULL
+      );
+      CREATE INDEX problems_locator ON problems(locator);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,72 @@
+/**
+ * The store contract: what the pipeline and the faces need from an archive,
+ * whatever database holds it. SQLite implements it for a laptop; a server
+ * backend implements the same contract and runs the same contract tests.
+ */
+import type { DocumentType, ExtractedDocument, Problem, StoredDocument } from "../model/document.js";
+
+export interface SavedDocument {
+  id: number;
+  /** Set when the bytes were already in the archive: the text was not indexed again. */
+  duplicateOf?: number;
+}
+
+export interface DocumentSummary {
+  id: number;
+  name: string;
+  title: string;
+  type: DocumentType;
+  size: number;
+  duplicateOf?: number;
+}
+
+export interface DocumentDetail extends StoredDocument {
+  children: DocumentSummary[];
+  problems: Problem[];
+}
+
+export interface CountBy {
+  value: string;
+  count: number;
+}
+
+export interface ArchiveStats {
+  documents: number;
+  /** Documents whose text is indexed (not duplicates). */
+  indexed: number;
+  duplicates: number;
+  originalBytes: number;
+  textCharacters: number;
+  pages: number;
+  ocrPages: number;
+  problems: number;
+  byType: CountBy[];
+  byLanguage: CountBy[];
+  byYear: CountBy[];
+  runs: number;
+  lastIngestAt: string | null;
+  archiveBytes: number;
+  schemaVersion: number;
+}
+
+export interface RunSummary {
+  [key: string]: unknown;
+}
+
+export interface ArchiveStore {
+  /** Where the archive lives: a file path or a connection string without its password. */
+  readonly location: string;
+  beginRun(inputs: string[]): number;
+  finishRun(runId: number, summary: RunSummary): void;
+  /** True when this file was ingested completely before with the same size and modification time. */
+  isUnchanged(path: string, size: number, mtimeMs: number): boolean;
+  saveDocument(document: ExtractedDocument): SavedDocument;
+  recordProblem(runId: number, problem: Problem): void;
+  /** Marks a file on disk as completely ingested; only then will a re-run skip it. */
+  completeSource(path: string, size: number, mtimeMs: number, sha256: string | undefined): void;
+  /** Makes everything saved so far durable. */
+  commit(): void;
+  getDocument(id: number): DocumentDetail;
+  stats(): ArchiveStats;
+  close(): void;
+}
