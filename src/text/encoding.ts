@@ -1,3 +1,5 @@
+import iconv from "iconv-lite";
+
 /**
  * Decides how the bytes of a text file are to be read. Leaked files come in
  * UTF-8, UTF-16, and the Windows code pages of the region (1256 for Persian and
@@ -51,7 +53,7 @@ export function decodeText(bytes: Uint8Array, truncated = false): DecodedText {
       return { text: new TextDecoder("utf-8").decode(whole), encoding: "utf-8", invalidUtf8At: scan.firstInvalid };
     }
     const encoding = highBytesFormWords(whole) ? "windows-1256" : "windows-1252";
-    return { text: new TextDecoder(encoding).decode(whole), encoding };
+    return { text: decodeLegacy(whole, encoding), encoding };
   }
 }
 
@@ -123,4 +125,12 @@ function highBytesFormWords(bytes: Uint8Array): boolean {
     if ((i > 0 && bytes[i - 1]! >= 0x80) || (i + 1 < bytes.length && bytes[i + 1]! >= 0x80)) inRuns++;
   }
   return high > 0 && inRuns / high > 0.5;
+}
+
+/**
+ * Decodes a Windows code page. Node's own TextDecoder reads windows-1252 as
+ * Latin-1, turning curly quotes and dashes (0x80–0x9F) into control characters.
+ */
+export function decodeLegacy(bytes: Uint8Array, encoding: "windows-1256" | "windows-1252"): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }

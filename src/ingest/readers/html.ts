@@ -3,6 +3,7 @@
  * content are dropped so that they are neither indexed nor ever shown.
  */
 import { Parser } from "htmlparser2";
+import iconv from "iconv-lite";
 import { decodeText } from "../../text/encoding.js";
 import type { Reader } from "../reader.js";
 import { mebibytes, readHead } from "./text.js";
@@ -13,7 +14,7 @@ const BLOCK = new Set([
   "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
   "section", "table", "tbody", "td", "th", "thead", "tr", "ul",
 ]);
-const SUPPORTED_CHARSETS = new Set(["utf-8", "utf8", "windows-1256", "windows-1252", "iso-8859-1", "iso-8859-6", "utf-16le", "utf-16be"]);
+
 
 export interface VisibleText {
   text: string;
@@ -59,7 +60,7 @@ export function htmlToText(html: string): VisibleText {
 function declaredCharset(head: Buffer): string | undefined {
   const start = head.subarray(0, 2048).toString("latin1");
   const charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(start)?.[1]?.toLowerCase();
-  return charset && SUPPORTED_CHARSETS.has(charset) ? charset : undefined;
+  return charset && iconv.encodingExists(charset) ? charset : undefined;
 }
 
 export const readHtml: Reader = async (context) => {
@@ -68,7 +69,7 @@ export const readHtml: Reader = async (context) => {
   const bytes = await readHead(filePath, limits.maxTextBytes);
   const charset = declaredCharset(bytes);
   const decoded = charset && charset !== "utf-8" && charset !== "utf8"
-    ? { text: new TextDecoder(charset).decode(bytes), encoding: charset }
+    ? { text: iconv.decode(bytes, charset), encoding: charset }
     : decodeText(bytes, truncated);
   if (truncated) context.problem("truncated", `only the first ${mebibytes(limits.maxTextBytes)} of ${mebibytes(size)} were indexed`, false);
   const visible = htmlToText(decoded.text);
