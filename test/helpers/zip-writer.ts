@@ -29,7 +29,7 @@ export interface ZipMember {
   name: string | Buffer;
   /** Contents; omit for a directory entry. */
   data?: Buffer | DeflatedData;
-  /** Defaults to deflate for a Buffer, and to deflate for pre-deflated data (which cannot be stored). */
+  /** Defaults to deflate; pre-deflated data is always written deflated. */
   method?: "store" | "deflate";
   kind?: "file" | "directory" | "symlink";
   /** Writes this uncompressed size into both headers instead of the true one, as a forged archive would. */

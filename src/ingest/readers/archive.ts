@@ -9,7 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open, rm } from "node:fs/promises";
+import { open, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -53,7 +53,7 @@ interface ArchiveMetadata {
 export const readZip: Reader = async (context) => {
   // Opened here only to fail early on a file that is no zip; the children
   // open it again so that an unread iterator leaves no file handle behind.
-  const zipfile = await openZip(context.filePath);
+  const zipfile = await openZipFile(context.filePath);
   const metadata: ArchiveMetadata = { entries: zipfile.entryCount, skippedEntries: 0 };
   zipfile.close();
   return { text: "", mime: "application/zip", metadata, children: zipMembers(context, metadata) };
@@ -78,14 +78,14 @@ export const readTar: Reader = async (context) => {
 
 async function* zipMembers(context: ReaderContext, metadata: ArchiveMetadata): AsyncGenerator<ChildSource> {
   const { limits } = context;
-  const zipfile = await openZip(context.filePath);
+  const zipfile = await openZipFile(context.filePath);
   const budget = new ArchiveBudget(limits);
   let yielded = 0;
   try {
     for (;;) {
       let entry: ZipEntry | undefined;
       try {
-        entry = await nextEntry(zipfile);
+        entry = await nextZipEntry(zipfile);
       } catch (error) {
         reportDamage(context, yielded, error);
         return;
@@ -299,8 +299,10 @@ async function copyMember(
   budget: ArchiveBudget,
   drainRefused: boolean,
 ): Promise<CopyOutcome> {
-  // "wx": never follow or reuse whatever might already sit at this path.
-  const file = await open(tempFile, "wx");
+  // The stream is consumed at once, before any other await: yauzl's streams
+  // can fail as soon as they exist, and an error with no listener would crash
+  // the process. So the file is created on the first chunk.
+  let file: FileHandle | undefined;
   let size = 0;
   let breach: LimitBreach | undefined;
   try {
@@ -308,18 +310,28 @@ async function copyMember(
       if (breach) continue;
       size += chunk.length;
       breach = memberLimit(size) ?? budget.expand(chunk.length);
-      if (!breach) await file.write(chunk);
-      else if (breach.scope === "archive" || !drainRefused) break;
+      if (breach) {
+        if (breach.scope === "archive" || !drainRefused) break;
+        continue;
+      }
+      file ??= await createTempFile(tempFile);
+      await file.write(chunk);
     }
+    file ??= breach ? undefined : await createTempFile(tempFile);
   } catch (error) {
-    await file.close();
+    await file?.close();
     await rm(tempFile, { force: true });
     throw error;
   }
-  await file.close();
+  await file?.close();
   if (!breach) return { size };
   await rm(tempFile, { force: true });
   return { size, breach };
+}
+
+/** "wx": never follows or reuses whatever might already sit at the path. */
+function createTempFile(tempFile: string): Promise<FileHandle> {
+  return open(tempFile, "wx");
 }
 
 /**
@@ -362,7 +374,13 @@ function reportDamage(context: ReaderContext, yielded: number, error: unknown): 
   context.problem("damaged", `damaged after ${yielded} members; the rest were not read: ${describe(error)}`, true);
 }
 
-async function openZip(filePath: string): Promise<ZipFile> {
+/**
+ * Opens a zip for reading entries one at a time, with names left undecoded
+ * (see `zipEntryPath`).
+ *
+ * @throws InputError `damaged` when the file is not a readable zip.
+ */
+export async function openZipFile(filePath: string): Promise<ZipFile> {
   try {
     // decodeStrings is off because yauzl would abort the whole archive on one
     // unsafe name; names are decoded and checked here, member by member.
@@ -377,7 +395,8 @@ async function openZip(filePath: string): Promise<ZipFile> {
   }
 }
 
-function nextEntry(zipfile: ZipFile): Promise<ZipEntry | undefined> {
+/** The next entry of a zip opened with `openZipFile`; undefined after the last. */
+export function nextZipEntry(zipfile: ZipFile): Promise<ZipEntry | undefined> {
   return new Promise((resolve, reject) => {
     const settle = (entry: ZipEntry | undefined, error?: unknown): void => {
       zipfile.off("entry", onEntry).off("end", onEnd).off("error", onError);
@@ -393,7 +412,7 @@ function nextEntry(zipfile: ZipFile): Promise<ZipEntry | undefined> {
 }
 
 /** The entry's name decoded as yauzl would: UTF-8 by flag bit 11 or the Info-ZIP Unicode path field, else CP437. */
-function zipEntryPath(entry: ZipEntry): string {
+export function zipEntryPath(entry: ZipEntry): string {
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
 }
 

@@ -21,8 +21,8 @@ const UNSAFE_NAME_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\
  *
  * @example
  * // text of a message with a plain body:
- * // From: A <a@example.org>
- * // To: B <b@example.org>
+ * // From: "Officer" <officer@example.org>
+ * // To: desk@example.org
  * // Date: Tue, 2 Jun 2015 10:00:00 +0430
  * // Subject: Meeting
  * //
@@ -42,9 +42,10 @@ export const readEmail: Reader = async (context) => {
     .filter(([, value]) => value)
     .map(([label, value]) => `${label}: ${value}`)
     .join("\n");
+  const body = bodyText(mail);
   const subject = mail.subject?.trim();
   return {
-    text: `${headerBlock}\n\n${bodyText(mail)}`,
+    text: headerBlock ? `${headerBlock}\n\n${body}` : body,
     mime: "message/rfc822",
     ...(subject && { title: subject }),
     ...(date && { date: date.toISOString().slice(0, 10) }),
@@ -59,7 +60,7 @@ export const readEmail: Reader = async (context) => {
       subject: mail.subject,
       attachments: mail.attachments.length,
     }),
-    children: attachmentFiles(context, mail.attachments),
+    ...(mail.attachments.length > 0 && { children: attachmentFiles(context, mail.attachments) }),
   };
 };
 
