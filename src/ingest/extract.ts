@@ -57,6 +57,7 @@ export interface ExtractOptions {
 }
 
 const TITLE_CHARS = 160;
+const HEAD_TITLE_CHARS = 8192;
 const SUBJECT_LINE = /^\s*(?:subject|subj|موضوع)\s*[:：]\s*(.+)$/i;
 
 /** Extracts one file and everything inside it, reporting documents and problems to the sink as they come. */
@@ -160,7 +161,7 @@ async function extractChildren(
 
 /** A `Subject:` line near the top when there is one (cables, memos, reports), else the first line with words. */
 function headTitle(text: string): string | undefined {
-  const lines = text.split("\n", 60);
+  const lines = text.slice(0, HEAD_TITLE_CHARS).split(/\r?\n/, 60);
   const subject = lines.map((line) => SUBJECT_LINE.exec(line)?.[1]?.trim()).find((value) => value && value.length > 1);
   const first = lines.map((line) => line.replace(/\s+/g, " ").trim()).find((line) => /[\p{L}\p{N}]{2}/u.test(line));
   const title = subject ?? first;

@@ -31,7 +31,7 @@ interface Slot {
   task?: Task;
 }
 
-const WORKER_URL = new URL(`./worker${path.extname(new URL(import.meta.url).pathname)}`, import.meta.url);
+const WORKER_URL = workerEntry();
 /** Each worker's own heap cap; the archive writer and the other workers share the rest of the 1 GB budget. */
 const WORKER_HEAP_MB = 320;
 
@@ -112,4 +112,19 @@ export class ExtractionPool {
     task?.reject(new Error(`extraction crashed: ${error.message}`));
     this.dispatch();
   }
+}
+
+/**
+ * The worker's entry point. Built code runs `worker.js` directly; when Trove
+ * runs from its TypeScript sources (tests, benchmarks), Node 20 does not pass
+ * the TypeScript loader on to worker threads, so a small bootstrap registers
+ * it inside the worker first.
+ */
+function workerEntry(): URL {
+  const ownExtension = path.extname(new URL(import.meta.url).pathname);
+  const worker = new URL(`./worker${ownExtension}`, import.meta.url);
+  if (ownExtension !== ".ts") return worker;
+  const loader = import.meta.resolve("tsx/esm/api");
+  const bootstrap = `const { register } = await import(${JSON.stringify(loader)}); register(); await import(${JSON.stringify(worker.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
 }

@@ -12,7 +12,7 @@ import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
 import { normalise } from "../text/normalise.js";
 import type { QueryNode } from "./query.js";
 import { parseQuery } from "./query-parser.js";
-import { toHighlightedHtml, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from "./snippet.js";
+import { plainSnippet, searchWords, toHighlightedHtml, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type SearchWord } from "./snippet.js";
 
 interface SqlPart {
   sql: string;
@@ -31,6 +31,9 @@ interface Plan {
 const TITLE_WEIGHT = 10;
 const SNIPPET_TOKENS = 24;
 const DEFAULT_LIMIT = 20;
+/** Above this many characters a document's snippet is cut from its head instead of by FTS5. */
+const FTS_SNIPPET_MAX_CHARS = 2_000_000;
+const PLAIN_SNIPPET_SCAN_CHARS = 1_000_000;
 
 /** Searches the archive; `query` is query-language text or an already parsed tree. */
 export function searchArchive(store: SqliteStore, query: string | QueryNode, options: SearchOptions = {}): SearchResult {
@@ -54,7 +57,7 @@ export function searchArchive(store: SqliteStore, query: string | QueryNode, opt
     .prepare(`SELECT d.id, d.title, d.locator, d.type, d.language, d.date, ${ranked ? "rank" : "0"} AS rank ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...from.params, limit, offset) as { id: number; title: string; locator: string; type: string; language: string; date: string | null; rank: number }[];
 
-  const snippets = snippetsFor(store, rows.map((row) => row.id), plan.rankMatch);
+  const snippets = snippetsFor(store, rows.map((row) => row.id), plan.rankMatch, searchWords(tree));
   const hits: SearchHit[] = rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -220,16 +223,31 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-function snippetsFor(store: SqliteStore, ids: number[], match: string | undefined): Map<number, string> {
+/**
+ * Snippets for the hits of one page. FTS5's snippet() scores every match in a
+ * document, which takes minutes on a multi-megabyte single-line file, so the
+ * largest documents get a plain snippet around the first match in their head.
+ */
+function snippetsFor(store: SqliteStore, ids: number[], match: string | undefined, words: SearchWord[]): Map<number, string> {
   const snippets = new Map<number, string>();
   if (ids.length === 0) return snippets;
-  const placeholders = ids.map(() => "?").join(", ");
-  const rows = match
-    ? (store.database
-        .prepare(`SELECT rowid AS id, snippet(document_fts, 1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet FROM document_fts WHERE document_fts MATCH ? AND rowid IN (${placeholders})`)
-        .all(match, ...ids) as { id: number; snippet: string }[])
-    : (store.database.prepare(`SELECT id, substr(body, 1, 240) AS snippet FROM document_index WHERE id IN (${placeholders})`).all(...ids) as { id: number; snippet: string }[]);
-  for (const row of rows) snippets.set(row.id, toHighlightedHtml(row.snippet));
+  const placeholders = (list: number[]) => list.map(() => "?").join(", ");
+  const sizes = store.database.prepare(`SELECT id, text_length FROM documents WHERE id IN (${placeholders(ids)})`).all(...ids) as { id: number; text_length: number }[];
+  const large = sizes.filter((row) => row.text_length > FTS_SNIPPET_MAX_CHARS).map((row) => row.id);
+  const small = ids.filter((id) => !large.includes(id));
+  if (match) {
+    // One lookup per hit: FTS5 seeks straight to a rowid given with `=`, but walks every match for `IN (…)`.
+    const statement = store.database.prepare(`SELECT snippet(document_fts, 1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet FROM document_fts WHERE document_fts MATCH ? AND rowid = ?`);
+    for (const id of small) {
+      const row = statement.get(match, id) as { snippet: string } | undefined;
+      if (row) snippets.set(id, toHighlightedHtml(row.snippet));
+    }
+  }
+  const rest = ids.filter((id) => !snippets.has(id));
+  if (rest.length > 0) {
+    const heads = store.database.prepare(`SELECT id, substr(body, 1, ${PLAIN_SNIPPET_SCAN_CHARS}) AS head FROM document_index WHERE id IN (${placeholders(rest)})`).all(...rest) as { id: number; head: string }[];
+    for (const row of heads) snippets.set(row.id, toHighlightedHtml(plainSnippet(row.head, words)));
+  }
   return snippets;
 }
 
