@@ -236,10 +236,11 @@ function snippetsFor(store: SqliteStore, ids: number[], match: string | undefine
   const large = sizes.filter((row) => row.text_length > FTS_SNIPPET_MAX_CHARS).map((row) => row.id);
   const small = ids.filter((id) => !large.includes(id));
   if (match) {
-    // One lookup per hit: FTS5 seeks straight to a rowid given with `=`, but walks every match for `IN (…)`.
-    const statement = store.database.prepare(`SELECT snippet(document_fts, 1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet FROM document_fts WHERE document_fts MATCH ? AND rowid = ?`);
+    // One lookup per hit, as a one-row range: FTS5 seeks straight to it. `rowid IN (…)` makes it
+    // walk every match, and `rowid = ?` beside MATCH returned the wrong row in SQLite 3.53.
+    const statement = store.database.prepare(`SELECT snippet(document_fts, 1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet FROM document_fts WHERE document_fts MATCH ? AND rowid >= ? AND rowid <= ?`);
     for (const id of small) {
-      const row = statement.get(match, id) as { snippet: string } | undefined;
+      const row = statement.get(match, id, id) as { snippet: string } | undefined;
       if (row) snippets.set(id, toHighlightedHtml(row.snippet));
     }
   }

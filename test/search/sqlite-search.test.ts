@@ -117,6 +117,15 @@ describe("searchArchive", () => {
     assert.match(hit.snippet, /&lt;script&gt;/);
   });
 
+  it("gives each hit the snippet of its own text", () => {
+    const result = searchArchive(store, "routine basra", { limit: 30 });
+    assert.equal(result.hits.length, 30);
+    for (const hit of result.hits) {
+      const number = /\/(\d+)\.txt$/.exec(hit.path)![1];
+      assert.match(hit.snippet, new RegExp(`number ${number} `), `${hit.path}: ${hit.snippet}`);
+    }
+  });
+
   it("excludes duplicates from results", () => {
     const copy = store.saveDocument(extracted("/leak/copy/karbala.txt", "Meeting in Karbala\nThe officer met Source 134832 at a photo exhibition in Karbala."));
     store.commit();
