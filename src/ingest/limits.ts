@@ -2,6 +2,8 @@
  * Bounds that keep a hostile file from exhausting memory or disk. Every
  * option is optional for callers; `resolveLimits` fills in the defaults.
  */
+import os from "node:os";
+
 export interface IngestLimitsOptions {
   /** Text beyond this many bytes of a text file is not indexed (the file is still hashed whole). */
   maxTextBytes?: number;
@@ -17,6 +19,8 @@ export interface IngestLimitsOptions {
   maxDepth?: number;
   /** Pages of one PDF sent to OCR. */
   maxOcrPages?: number;
+  /** Pages of one scanned PDF read by OCR at the same time. */
+  ocrConcurrency?: number;
   /** Seconds one OCR or PDF tool run may take. */
   toolTimeoutSeconds?: number;
 }
@@ -33,6 +37,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxArchiveMembers: 100_000,
   maxDepth: 5,
   maxOcrPages: 500,
+  ocrConcurrency: os.availableParallelism(),
   toolTimeoutSeconds: 120,
 };
 

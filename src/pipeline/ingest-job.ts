@@ -14,7 +14,10 @@ import { ExtractionPool } from "../ingest/worker-pool.js";
 import type { ArchiveStore } from "../store/store.js";
 
 export interface IngestOptions {
-  /** Extraction threads; default: one per core. 0 extracts on the calling thread. */
+  /**
+   * Extraction threads; default: one fewer than the cores (at least one), because
+   * the calling thread is busy too, writing the archive. 0 extracts on the calling thread.
+   */
   workers?: number;
   limits?: IngestLimitsOptions;
   /** Paths never to ingest, such as the archive file itself. */
@@ -97,7 +100,7 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
     options.onProgress?.(progress);
   };
 
-  const pool = new ExtractionPool(options.workers ?? os.availableParallelism(), limits);
+  const pool = new ExtractionPool(options.workers ?? defaultWorkers(), limits);
   const inFlight = new Set<Promise<void>>();
   const maxInFlight = Math.max(1, pool.size * 2);
   try {
@@ -174,4 +177,8 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
   store.finishRun(runId, { ...result, problems: problems.length });
   tick();
   return result;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, os.availableParallelism() - 1);
 }

@@ -18,7 +18,7 @@ export function ingestCommand(exit: ExitStatus): Command {
     .argument("<path...>", "files or folders to ingest")
     .addOption(archiveOption())
     .option("-r, --report <file.json>", "write a JSON report of the run (counts, every problem by file)")
-    .addOption(new Option("-w, --workers <n>", "extraction threads (default: one per core)").argParser(positiveInteger))
+    .addOption(new Option("-w, --workers <n>", "extraction threads (default: one fewer than the cores, at least 1; the main thread writes the archive)").argParser(positiveInteger))
     .addOption(new Option("--max-text-mb <n>", "index at most this many MiB of one text file").default(32).argParser(positiveInteger))
     .addOption(new Option("--max-ocr-pages <n>", "OCR at most this many scanned pages of one PDF").default(500).argParser(positiveInteger))
     .option("-q, --quiet", "no progress bar and no summary")

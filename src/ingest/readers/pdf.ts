@@ -17,26 +17,22 @@ const MIN_TEXT_LAYER_CHARS = 3;
 export const readPdf: Reader = async (context) => {
   const info = await pdfInfo(context);
   const pageTexts = await textLayer(context);
-  let ocrPages = 0;
+  const needOcr = pageTexts.flatMap((text, index) => (text.replace(/\s/g, "").length < MIN_TEXT_LAYER_CHARS ? [index] : []));
+  const toRead = needOcr.slice(0, context.limits.maxOcrPages);
+  if (needOcr.length > toRead.length) {
+    context.problem("truncated", `${needOcr.length - toRead.length} of ${needOcr.length} scanned pages were not read: only ${toRead.length} are OCR-ed per PDF (raise --max-ocr-pages)`, false);
+  }
+  const ocrResults = new Map<number, { text: string; languages: string }>();
+  await forEachConcurrently(toRead, context.limits.ocrConcurrency, async (index) => {
+    const result = await ocrPage(context, index + 1);
+    if (result) ocrResults.set(index, result);
+  });
   const pages: Page[] = [];
   const parts: string[] = [];
   let offset = 0;
-  for (let index = 0; index < pageTexts.length; index++) {
-    let text = pageTexts[index]!;
-    let ocr: { languages: string } | undefined;
-    if (text.replace(/\s/g, "").length < MIN_TEXT_LAYER_CHARS) {
-      if (ocrPages < context.limits.maxOcrPages) {
-        ocrPages++;
-        const result = await ocrPage(context, index + 1);
-        if (result) {
-          text = result.text;
-          ocr = { languages: result.languages };
-        }
-      } else if (ocrPages === context.limits.maxOcrPages) {
-        ocrPages++;
-        context.problem("truncated", `pages after ${context.limits.maxOcrPages} that need OCR were not read (raise --max-ocr-pages)`, false);
-      }
-    }
+  pageTexts.forEach((layerText, index) => {
+    const ocr = ocrResults.get(index);
+    const text = ocr?.text ?? layerText;
     if (index > 0) {
       parts.push("\n\n");
       offset += 2;
@@ -44,7 +40,7 @@ export const readPdf: Reader = async (context) => {
     parts.push(text);
     pages.push({ number: index + 1, start: offset, end: offset + text.length, ocr: ocr !== undefined, ...(ocr && { ocrLanguages: ocr.languages }) });
     offset += text.length;
-  }
+  });
   const title = info.Title?.trim();
   return {
     text: parts.join(""),
@@ -101,4 +97,13 @@ async function ocrPage(context: ReaderContext, pageNumber: number): Promise<{ te
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs `task` over `items`, at most `concurrency` at a time: OCR of a scan's pages uses every core. */
+async function forEachConcurrently<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, run));
 }
