@@ -1,3 +1,5 @@
+import type { Cable } from "./cable.js";
+
 /**
  * The document model: one `TroveDocument` per original file, archive member or
  * e-mail attachment. Originals are identified by their SHA-256 and never
@@ -80,6 +82,21 @@ export interface ExtractedDocument {
   metadata: Record<string, unknown>;
   /** Modification time of the file on disk, for incremental re-runs; absent for members. */
   mtimeMs?: number;
+  /** The fields read from the document's layout. */
+  cable?: Cable;
+}
+
+/** A link between an original and its translation. */
+export interface TranslationLink {
+  /** The other document of the pair. */
+  id: number;
+  /** What the other document is to this one. */
+  role: "original" | "translation";
+  language: LanguageCode;
+  title: string;
+  method: string;
+  translator?: string;
+  reviewer?: string;
 }
 
 /** A document as the archive holds it. */
@@ -90,4 +107,5 @@ export interface StoredDocument extends Omit<ExtractedDocument, "parentLocator" 
   duplicateOf?: number;
   path: string;
   ingestedAt: string;
+  translations: TranslationLink[];
 }

@@ -31,6 +31,10 @@ export interface SearchFacets {
   type: FacetCount[];
   language: FacetCount[];
   year: FacetCount[];
+  /** Classification level of parsed cables (UNCLASSIFIED … TOP SECRET). */
+  classification: FacetCount[];
+  /** The sending station, embassy or office of parsed cables; the 50 commonest. */
+  origin: FacetCount[];
 }
 
 export interface SearchResult {

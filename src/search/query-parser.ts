@@ -270,7 +270,14 @@ function fieldNode(token: FieldToken): QueryNode {
       }
       return filterNode(field, value.toLowerCase());
     case "path":
+    case "from":
+    case "to":
       return filterNode(field, value);
+    case "classification":
+      return filterNode(field, lookUp(CLASSIFICATION_NAMES, value, token));
+    case "tag":
+    case "ref":
+      return filterNode(field, value.toUpperCase());
     case "date":
       return dateNode(value, valueStart);
   }
@@ -287,6 +294,21 @@ const DOCUMENT_TYPE_NAMES: ReadonlyMap<string, DocumentType> = new Map<string, D
   ["txt", "text"],
   ["htm", "html"],
   ...["jpg", "jpeg", "png", "tif", "tiff"].map((extension): [string, DocumentType] => [extension, "image"]),
+]);
+
+/** The levels `classification:` accepts, with the short forms cables use in paragraph markings. */
+const CLASSIFICATION_NAMES: ReadonlyMap<string, string> = new Map<string, string>([
+  ["unclassified", "UNCLASSIFIED"],
+  ["u", "UNCLASSIFIED"],
+  ["unclas", "UNCLASSIFIED"],
+  ["confidential", "CONFIDENTIAL"],
+  ["c", "CONFIDENTIAL"],
+  ["secret", "SECRET"],
+  ["s", "SECRET"],
+  ["top secret", "TOP SECRET"],
+  ["top-secret", "TOP SECRET"],
+  ["topsecret", "TOP SECRET"],
+  ["ts", "TOP SECRET"],
 ]);
 
 /** The names `lang:` accepts; people type the language as often as its code. */

@@ -21,13 +21,13 @@
 export type TextField = "title" | "body";
 
 /** A document property matched exactly rather than through the full-text index. */
-export type FilterField = "type" | "lang" | "path" | "hash";
+export type FilterField = "type" | "lang" | "path" | "hash" | "from" | "to" | "classification" | "tag" | "ref";
 
 /** Every `name:` a query may use; `date` has its own node because its value is a range. */
 export type QueryField = TextField | FilterField | "date";
 
 export const TEXT_FIELDS: readonly TextField[] = ["title", "body"];
-export const FILTER_FIELDS: readonly FilterField[] = ["type", "lang", "path", "hash"];
+export const FILTER_FIELDS: readonly FilterField[] = ["type", "lang", "path", "hash", "from", "to", "classification", "tag", "ref"];
 export const QUERY_FIELDS: readonly QueryField[] = [...TEXT_FIELDS, ...FILTER_FIELDS, "date"];
 
 /**

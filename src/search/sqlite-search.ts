@@ -9,7 +9,7 @@
 import { QuerySyntaxError } from "../errors.js";
 import type { FacetCount, SearchFacets, SearchHit, SearchOptions, SearchResult } from "../model/search.js";
 import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
-import { normalise } from "../text/normalise.js";
+import { normalise, referenceKey } from "../text/normalise.js";
 import type { QueryNode } from "./query.js";
 import { parseQuery } from "./query-parser.js";
 import { plainSnippet, searchWords, toHighlightedHtml, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type SearchWord } from "./snippet.js";
@@ -46,8 +46,11 @@ export function searchArchive(store: SqliteStore, query: string | QueryNode, opt
   const matched = fromClause(plan, false);
 
   const groups = db
-    .prepare(`SELECT d.type AS type, d.language AS language, substr(d.date, 1, 4) AS year, count(*) AS n ${matched.sql} GROUP BY 1, 2, 3`)
-    .all(...matched.params) as { type: string; language: string; year: string | null; n: number }[];
+    .prepare(`SELECT d.type AS type, d.language AS language, substr(d.date, 1, 4) AS year,
+        (SELECT c.classification_level FROM cables c WHERE c.document_id = d.id) AS classification,
+        (SELECT c.origin FROM cables c WHERE c.document_id = d.id) AS origin, count(*) AS n
+      ${matched.sql} GROUP BY 1, 2, 3, 4, 5`)
+    .all(...matched.params) as FacetGroup[];
   const total = groups.reduce((sum, group) => sum + group.n, 0);
 
   const ranked = plan.match !== undefined || plan.rankMatch !== undefined;
@@ -160,7 +163,8 @@ function compileWhere(node: QueryNode): SqlPart {
       if (node.field === "type") return { sql: "d.type = ?", params: [node.value] };
       if (node.field === "lang") return { sql: "d.language = ?", params: [node.value] };
       if (node.field === "hash") return { sql: "d.sha256 LIKE ?", params: [`${escapeLike(node.value)}%`] };
-      return { sql: "d.locator LIKE ? ESCAPE '\\'", params: [`%${escapeLike(node.value)}%`] };
+      if (node.field === "path") return { sql: "d.locator LIKE ? ESCAPE '\\'", params: [`%${escapeLike(node.value)}%`] };
+      return cableFilter(node.field, node.value);
     case "date": {
       const parts: SqlPart[] = [];
       if (node.from) parts.push({ sql: "d.date >= ?", params: [node.from] });
@@ -179,6 +183,28 @@ function compileWhere(node: QueryNode): SqlPart {
     }
     default:
       return { sql: "0", params: [] };
+  }
+}
+
+/** Filters on the fields parsed from a cable's layout. */
+function cableFilter(field: "from" | "to" | "classification" | "tag" | "ref", value: string): SqlPart {
+  switch (field) {
+    case "from":
+      return { sql: "EXISTS (SELECT 1 FROM cable_parties p WHERE p.document_id = d.id AND p.role = 'from' AND p.name LIKE ? ESCAPE '\\')", params: [`%${escapeLike(value)}%`] };
+    case "to":
+      return { sql: "EXISTS (SELECT 1 FROM cable_parties p WHERE p.document_id = d.id AND p.role IN ('to', 'info') AND p.name LIKE ? ESCAPE '\\')", params: [`%${escapeLike(value)}%`] };
+    case "classification":
+      return { sql: "EXISTS (SELECT 1 FROM cables c WHERE c.document_id = d.id AND c.classification_level = ?)", params: [value] };
+    case "tag":
+      return { sql: "EXISTS (SELECT 1 FROM cable_tags t WHERE t.document_id = d.id AND t.tag = ?)", params: [value] };
+    case "ref": {
+      // The cable with that reference, and every cable that cites it.
+      const key = referenceKey(value);
+      return {
+        sql: "(EXISTS (SELECT 1 FROM cables c WHERE c.document_id = d.id AND c.reference_key = ?) OR EXISTS (SELECT 1 FROM cable_references r WHERE r.document_id = d.id AND r.reference_key = ?))",
+        params: [key, key],
+      };
+    }
   }
 }
 
@@ -252,14 +278,31 @@ function snippetsFor(store: SqliteStore, ids: number[], match: string | undefine
   return snippets;
 }
 
-function facetsOf(groups: { type: string; language: string; year: string | null; n: number }[]): SearchFacets {
-  const count = (key: (group: (typeof groups)[number]) => string | null): FacetCount[] => {
+interface FacetGroup {
+  type: string;
+  language: string;
+  year: string | null;
+  classification: string | null;
+  origin: string | null;
+  n: number;
+}
+
+const MAX_ORIGIN_VALUES = 50;
+
+function facetsOf(groups: FacetGroup[]): SearchFacets {
+  const count = (key: (group: FacetGroup) => string | null, limit = Number.POSITIVE_INFINITY): FacetCount[] => {
     const totals = new Map<string, number>();
     for (const group of groups) {
       const value = key(group);
       if (value !== null) totals.set(value, (totals.get(value) ?? 0) + group.n);
     }
-    return [...totals].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return [...totals].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit);
   };
-  return { type: count((group) => group.type), language: count((group) => group.language), year: count((group) => group.year) };
+  return {
+    type: count((group) => group.type),
+    language: count((group) => group.language),
+    year: count((group) => group.year),
+    classification: count((group) => group.classification),
+    origin: count((group) => group.origin, MAX_ORIGIN_VALUES),
+  };
 }

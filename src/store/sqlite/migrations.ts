@@ -94,6 +94,61 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX problems_locator ON problems(locator);
     `,
   },
+  {
+    version: 2,
+    description: "parsed cables, their addressees, tags and references; translation pairs",
+    sql: `
+      CREATE TABLE cables (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+        layout TEXT NOT NULL,
+        reference TEXT,
+        -- The reference folded for lookups: upper case, ASCII digits, no spaces or punctuation.
+        reference_key TEXT,
+        date_text TEXT,
+        date_calendar TEXT,
+        origin TEXT,
+        classification TEXT,
+        classification_level TEXT,
+        subject TEXT,
+        cable TEXT NOT NULL
+      );
+      CREATE INDEX cables_reference_key ON cables(reference_key);
+      CREATE INDEX cables_classification_level ON cables(classification_level);
+
+      CREATE TABLE cable_parties (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        role TEXT NOT NULL,
+        name TEXT NOT NULL
+      );
+      CREATE INDEX cable_parties_document ON cable_parties(document_id);
+
+      CREATE TABLE cable_tags (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        tag TEXT NOT NULL,
+        PRIMARY KEY (document_id, tag)
+      ) WITHOUT ROWID;
+      CREATE INDEX cable_tags_tag ON cable_tags(tag);
+
+      CREATE TABLE cable_references (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        label TEXT,
+        text TEXT NOT NULL,
+        reference_key TEXT
+      );
+      CREATE INDEX cable_references_document ON cable_references(document_id);
+      CREATE INDEX cable_references_key ON cable_references(reference_key);
+
+      CREATE TABLE translations (
+        original_id INTEGER NOT NULL REFERENCES documents(id),
+        translation_id INTEGER NOT NULL REFERENCES documents(id),
+        method TEXT NOT NULL,
+        translator TEXT,
+        reviewer TEXT,
+        PRIMARY KEY (original_id, translation_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX translations_translation ON translations(translation_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

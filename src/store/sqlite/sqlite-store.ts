@@ -7,9 +7,10 @@ import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { ArchiveError, NotFoundError, type ProblemCode } from "../../errors.js";
-import type { DocumentType, ExtractedDocument, LanguageCode, Page, Problem } from "../../model/document.js";
-import { normalise } from "../../text/normalise.js";
-import type { ArchiveStats, ArchiveStore, CountBy, DocumentDetail, DocumentSummary, RunSummary, SavedDocument } from "../store.js";
+import type { Cable } from "../../model/cable.js";
+import type { DocumentType, ExtractedDocument, LanguageCode, Page, Problem, TranslationLink } from "../../model/document.js";
+import { normalise, referenceKey } from "../../text/normalise.js";
+import type { ArchiveStats, ArchiveStore, CountBy, DocumentDetail, DocumentSummary, PairingCandidate, RunSummary, SavedDocument, TranslationPair } from "../store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 
 export interface SqliteStoreOptions {
@@ -126,7 +127,10 @@ export class SqliteStore implements ArchiveStore {
     } else {
       id = Number(s.insertDocument.run(values).lastInsertRowid);
     }
-    if (duplicateOf === null) this.indexContent(id, values.title, document.text, document.pages ?? []);
+    if (duplicateOf === null) {
+      this.indexContent(id, values.title, document.text, document.pages ?? []);
+      if (document.cable) this.saveCable(id, document.cable);
+    }
     return duplicateOf === null ? { id } : { id, duplicateOf };
   }
 
@@ -157,6 +161,8 @@ export class SqliteStore implements ArchiveStore {
       .map((child): DocumentSummary => ({ id: child.id, name: child.name, title: child.title, type: child.type, size: child.size, ...(child.duplicate_of !== null && { duplicateOf: child.duplicate_of }) }));
     const problems = (this.database.prepare("SELECT DISTINCT locator, code, message, indexed FROM problems WHERE locator = ?").all(row.locator) as { locator: string; code: ProblemCode; message: string; indexed: number }[])
       .map((problem): Problem => ({ locator: problem.locator, code: problem.code, message: problem.message, indexed: problem.indexed === 1 }));
+    const cable = (this.database.prepare("SELECT cable FROM cables WHERE document_id = ?").get(sourceId) as { cable: string } | undefined)?.cable;
+    const translations = this.translationsOf(sourceId);
     const detail: DocumentDetail = {
       id: row.id,
       locator: row.locator,
@@ -173,13 +179,41 @@ export class SqliteStore implements ArchiveStore {
       ingestedAt: row.ingested_at,
       children,
       problems,
+      translations,
     };
+    if (cable) detail.cable = JSON.parse(cable) as Cable;
     if (row.parent_id !== null) detail.parentId = row.parent_id;
     if (row.duplicate_of !== null) detail.duplicateOf = row.duplicate_of;
     if (row.encoding !== null) detail.encoding = row.encoding;
     if (row.date !== null) detail.date = row.date;
     if (pages.length > 0) detail.pages = pages;
     return detail;
+  }
+
+  /** Every indexed document with its parsed cable: what pairing originals with translations works on. */
+  documentsForPairing(): PairingCandidate[] {
+    const rows = this.database.prepare("SELECT d.id, d.name, d.locator AS path, d.language, c.cable FROM documents d LEFT JOIN cables c ON c.document_id = d.id WHERE d.duplicate_of IS NULL AND d.type NOT IN ('zip', 'tar', 'mbox', 'binary', 'image')").all() as { id: number; name: string; path: string; language: string; cable: string | null }[];
+    return rows.map((row) => ({ id: row.id, name: row.name, path: row.path, language: row.language, ...(row.cable && { cable: JSON.parse(row.cable) as Cable }) }));
+  }
+
+  /** Replaces the archive's translation pairs. */
+  saveTranslationPairs(pairs: TranslationPair[]): void {
+    this.begin();
+    this.database.prepare("DELETE FROM translations").run();
+    const insert = this.database.prepare("INSERT OR REPLACE INTO translations (original_id, translation_id, method, translator, reviewer) VALUES (?, ?, ?, ?, ?)");
+    for (const pair of pairs) insert.run(pair.originalId, pair.translationId, pair.method, pair.credit?.translator ?? null, pair.credit?.reviewer ?? null);
+    this.commit();
+  }
+
+  private translationsOf(id: number): TranslationLink[] {
+    const rows = this.database.prepare(`
+      SELECT t.translation_id AS other, 'translation' AS role, t.method, t.translator, t.reviewer FROM translations t WHERE t.original_id = ?
+      UNION ALL
+      SELECT t.original_id AS other, 'original' AS role, t.method, t.translator, t.reviewer FROM translations t WHERE t.translation_id = ?`).all(id, id) as { other: number; role: "original" | "translation"; method: string; translator: string | null; reviewer: string | null }[];
+    return rows.map((row) => {
+      const other = this.database.prepare("SELECT title, language FROM documents WHERE id = ?").get(row.other) as { title: string; language: LanguageCode };
+      return { id: row.other, role: row.role, language: other.language, title: other.title, method: row.method, ...(row.translator && { translator: row.translator }), ...(row.reviewer && { reviewer: row.reviewer }) };
+    });
   }
 
   stats(): ArchiveStats {
@@ -228,6 +262,32 @@ export class SqliteStore implements ArchiveStore {
     for (const page of pages) s.insertPage.run(id, page.number, page.start, page.end, page.ocr ? 1 : 0, page.ocrLanguages ?? null);
   }
 
+  private saveCable(id: number, cable: Cable): void {
+    const s = this.statements;
+    s.insertCable.run({
+      document_id: id,
+      layout: cable.layout,
+      reference: cable.reference ?? null,
+      reference_key: cable.reference ? referenceKey(cable.reference) : null,
+      date_text: cable.date?.text ?? null,
+      date_calendar: cable.date?.calendar ?? null,
+      origin: cable.origin ?? null,
+      classification: cable.classification ?? null,
+      classification_level: cable.classificationLevel ?? null,
+      subject: cable.subject ?? null,
+      cable: JSON.stringify(cable),
+    });
+    const parties: [string, string | undefined][] = [
+      ["from", cable.origin],
+      ["from", cable.sender],
+      ...cable.to.map((name): [string, string] => ["to", name]),
+      ...cable.info.map((name): [string, string] => ["info", name]),
+    ];
+    for (const [role, name] of parties) if (name) s.insertParty.run(id, role, name);
+    for (const tag of new Set(cable.tags.map((tag) => tag.toUpperCase()))) s.insertTag.run(id, tag);
+    for (const reference of cable.references) s.insertReference.run(id, reference.label ?? null, reference.text, referenceKey(reference.canonical ?? reference.text));
+  }
+
   /** Removes what an earlier ingest of the same locator indexed, so that a re-run replaces rather than doubles. */
   private forgetIndexedContent(id: number): void {
     const s = this.statements;
@@ -238,6 +298,7 @@ export class SqliteStore implements ArchiveStore {
     }
     s.deleteText.run(id);
     s.deletePages.run(id);
+    for (const statement of [s.deleteCable, s.deleteParties, s.deleteTags, s.deleteReferences]) statement.run(id);
   }
 }
 
@@ -261,6 +322,15 @@ function prepareStatements(db: Database.Database) {
     deleteText: db.prepare("DELETE FROM document_text WHERE document_id = ?"),
     deletePages: db.prepare("DELETE FROM pages WHERE document_id = ?"),
     insertProblem: db.prepare("INSERT INTO problems (run_id, locator, code, message, indexed) VALUES (?, ?, ?, ?, ?)"),
+    insertCable: db.prepare(`INSERT INTO cables (document_id, layout, reference, reference_key, date_text, date_calendar, origin, classification, classification_level, subject, cable)
+      VALUES (@document_id, @layout, @reference, @reference_key, @date_text, @date_calendar, @origin, @classification, @classification_level, @subject, @cable)`),
+    insertParty: db.prepare("INSERT INTO cable_parties (document_id, role, name) VALUES (?, ?, ?)"),
+    insertTag: db.prepare("INSERT OR IGNORE INTO cable_tags (document_id, tag) VALUES (?, ?)"),
+    insertReference: db.prepare("INSERT INTO cable_references (document_id, label, text, reference_key) VALUES (?, ?, ?, ?)"),
+    deleteCable: db.prepare("DELETE FROM cables WHERE document_id = ?"),
+    deleteParties: db.prepare("DELETE FROM cable_parties WHERE document_id = ?"),
+    deleteTags: db.prepare("DELETE FROM cable_tags WHERE document_id = ?"),
+    deleteReferences: db.prepare("DELETE FROM cable_references WHERE document_id = ?"),
     upsertSource: db.prepare(`INSERT INTO sources (path, size, mtime_ms, sha256, completed_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, sha256 = excluded.sha256, completed_at = excluded.completed_at`),
   };

@@ -1,0 +1,31 @@
+/**
+ * The cable parsers in the order they are asked: the most specific layouts
+ * first, the generic reader last. The first parser that recognises a document
+ * reads it; a parser that fails leaves a generic reading with its warning, so
+ * parsing never stops an ingest.
+ */
+import type { Cable, CableParser, ParseInput } from "../model/cable.js";
+import { cablegateParser } from "./cablegate.js";
+import { crestParser } from "./crest.js";
+import { emailMessageParser } from "./email-message.js";
+import { fieldReportParser } from "./field-report.js";
+import { genericParser } from "./generic.js";
+import { plusdParser } from "./plusd.js";
+
+export const CABLE_PARSERS: readonly CableParser[] = [emailMessageParser, plusdParser, cablegateParser, crestParser, fieldReportParser, genericParser];
+
+/** Reads the layout of a document into a `Cable`; never throws. */
+export function parseCable(input: ParseInput, parsers: readonly CableParser[] = CABLE_PARSERS): Cable {
+  for (const parser of parsers) {
+    let recognised = false;
+    try {
+      recognised = parser.recognises(input);
+      if (recognised) return parser.parse(input);
+    } catch (error) {
+      if (!recognised) continue;
+      const fallback = genericParser.parse(input);
+      return { ...fallback, warnings: [...fallback.warnings, `the ${parser.layout} parser failed: ${(error as Error).message}`] };
+    }
+  }
+  return genericParser.parse(input);
+}
