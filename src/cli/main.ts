@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { TroveError } from "../errors.js";
 import { ingestCommand } from "./commands/ingest.js";
+import { parseCommand } from "./commands/parse.js";
 import { searchCommand } from "./commands/search.js";
 import { showCommand } from "./commands/show.js";
 import { statsCommand } from "./commands/stats.js";
@@ -16,7 +17,8 @@ export function buildProgram(exit: ExitStatus): Command {
     .addCommand(ingestCommand(exit))
     .addCommand(searchCommand(exit))
     .addCommand(showCommand())
-    .addCommand(statsCommand());
+    .addCommand(statsCommand())
+    .addCommand(parseCommand(exit));
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -3,6 +3,7 @@ import { NotFoundError } from "../../errors.js";
 import type { DocumentDetail } from "../../store/store.js";
 import { archiveOption, openArchiveForReading } from "../archive-option.js";
 import { formatBytes } from "../format.js";
+import { renderCable } from "../render-cable.js";
 
 export function showCommand(): Command {
   return new Command("show")
@@ -40,6 +41,10 @@ function render(document: DocumentDetail): string {
     ["ingested", document.ingestedAt],
   ];
   const lines = fields.filter(([, value]) => value !== undefined).map(([name, value]) => `${name.padEnd(13)}${value}`);
+  if (document.cable) lines.push("", "Cable:", renderCable(document.cable).trimEnd());
+  for (const link of document.translations) {
+    lines.push(`${link.role === "translation" ? "translation".padEnd(13) : "original".padEnd(13)}[${link.id}] ${link.title} (${link.language}, paired by ${link.method}${link.translator ? `; translated by ${link.translator}` : ""}${link.reviewer ? `; checked by ${link.reviewer}` : ""})`);
+  }
   for (const problem of document.problems) lines.push(`${"problem".padEnd(13)}${problem.code}: ${problem.message}`);
   if (document.children.length > 0) {
     lines.push("", `${document.children.length} members or attachments:`);
