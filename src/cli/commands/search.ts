@@ -28,9 +28,15 @@ Query language:
   title:budget             a word in the title (also body:)
   type:pdf                 text html email mbox pdf image docx zip tar binary
   lang:fa                  fa ar en und
-  date:2014-10-01..2015-03-31   also date:2014, date:2014-10, date:..2015-03-31
+  date:2014-10-01..2015-03-31   the cable's own date (Solar Hijri and lunar Hijri dates
+                           are converted); also date:2014, date:2014-10, date:..2015-03-31
   path:reports/            part of the original path
   hash:3fa9                start of the SHA-256
+  from:baghdad             the cable's sender or origin (part of the name)
+  to:secstate              an action or info addressee (part of the name)
+  classification:secret    unclassified, confidential, secret, top-secret (or u, c, s, ts)
+  tag:prel                 a TAGS value
+  ref:14BAGHDAD98          the cable with that reference, and the cables citing it
 
 Persian and Arabic letter forms, digits in any script, diacritics and tatweel
 match each other: كتاب finds کتاب, ۱۳۹۳ finds 1393.
