@@ -39,7 +39,7 @@ const PLAIN_SNIPPET_SCAN_CHARS = 1_000_000;
 export function searchArchive(store: SqliteStore, query: string | QueryNode, options: SearchOptions = {}): SearchResult {
   const tree = dropWordless(typeof query === "string" ? parseQuery(query) : query);
   if (!tree) throw new QuerySyntaxError("the query has no letters or digits to search for", 0);
-  const plan = planQuery(tree);
+  const plan = planQuery(tree, hasTranslationPairs(store));
   const limit = Math.max(0, Math.trunc(options.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.trunc(options.offset ?? 0));
   const db = store.database;
@@ -99,9 +99,18 @@ function orderBy(sort: NonNullable<SearchOptions["sort"]>, ranked: boolean): str
   return ranked ? "rank IS NULL, rank, d.id" : "d.date IS NULL, d.date DESC, d.id";
 }
 
-/** Splits the tree into an FTS5 core and SQL conditions around it. */
-export function planQuery(tree: QueryNode): Plan {
+function hasTranslationPairs(store: SqliteStore): boolean {
+  return store.database.prepare("SELECT 1 FROM translations LIMIT 1").get() !== undefined;
+}
+
+/**
+ * Splits the tree into an FTS5 core and SQL conditions around it. When the
+ * archive pairs originals with translations, every word is matched against
+ * both halves of a pair, so the whole query is SQL.
+ */
+export function planQuery(tree: QueryNode, matchPairs = false): Plan {
   const rankMatch = positiveTextExpression(tree);
+  if (matchPairs) return { where: compileWhere(tree, true), ...(rankMatch && { rankMatch }) };
   const whole = ftsExpression(tree);
   if (whole !== undefined) return { match: whole, where: { sql: "1", params: [] }, ...(rankMatch && { rankMatch }) };
   if (tree.kind === "and") {
@@ -109,7 +118,7 @@ export function planQuery(tree: QueryNode): Plan {
     const core = textual.length > 0 ? ftsExpression({ kind: "and", children: textual }) : undefined;
     if (core !== undefined) {
       const rest = tree.children.filter((child) => !textual.includes(child));
-      return { match: core, where: andSql(rest.map(compileWhere)), ...(rankMatch && { rankMatch }) };
+      return { match: core, where: andSql(rest.map((child) => compileWhere(child))), ...(rankMatch && { rankMatch }) };
     }
   }
   return { where: compileWhere(tree), ...(rankMatch && { rankMatch }) };
@@ -155,8 +164,21 @@ function positiveTextExpression(node: QueryNode): string | undefined {
   return leaves.length > 0 ? leaves.join(" OR ") : undefined;
 }
 
-function compileWhere(node: QueryNode): SqlPart {
+/**
+ * SQL for a node. With `matchPairs`, words match an original or its
+ * translation as one: an English query finds the Persian original whose
+ * translation has the words, and the reverse.
+ */
+function compileWhere(node: QueryNode, matchPairs = false): SqlPart {
   const text = node.kind === "not" ? undefined : ftsExpression(node);
+  if (text !== undefined && matchPairs) {
+    return {
+      sql: `d.id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?
+        UNION SELECT original_id FROM translations WHERE translation_id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?)
+        UNION SELECT translation_id FROM translations WHERE original_id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?))`,
+      params: [text, text, text],
+    };
+  }
   if (text !== undefined) return { sql: "d.id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?)", params: [text] };
   switch (node.kind) {
     case "filter":
@@ -172,13 +194,13 @@ function compileWhere(node: QueryNode): SqlPart {
       return andSql(parts);
     }
     case "not": {
-      const inner = compileWhere(node.child);
+      const inner = compileWhere(node.child, matchPairs);
       return { sql: `NOT (${inner.sql})`, params: inner.params };
     }
     case "and":
-      return andSql(node.children.map(compileWhere));
+      return andSql(node.children.map((child) => compileWhere(child, matchPairs)));
     case "or": {
-      const parts = node.children.map(compileWhere);
+      const parts = node.children.map((child) => compileWhere(child, matchPairs));
       return { sql: parts.map((part) => `(${part.sql})`).join(" OR "), params: parts.flatMap((part) => part.params) };
     }
     default:
