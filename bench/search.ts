@@ -1,0 +1,532 @@
+/**
+ * The search suite. At each scale it builds an archive from the real
+ * documents (corpus.ts), then times the fixed queries (queries.ts) through
+ * Trove's `searchArchive` and, in the same process on the same documents,
+ * through three peers: raw FTS5 MATCH on the same `document_fts` table (the
+ * floor), MiniSearch and FlexSearch indexing the same normalised title + body.
+ * It also times the three statements a Trove search runs, one by one
+ * (trove-phases.ts), so that a slow search shows where its time goes.
+ */
+import { statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import v8 from "node:v8";
+import { Index } from "flexsearch";
+import MiniSearch from "minisearch";
+import type { ExtractedDocument } from "../src/model/document.js";
+import { searchArchive } from "../src/search/sqlite-search.js";
+import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
+import { loadBaseDocuments, makeTempDir, removeDir, syntheticDocuments, syntheticTexts, type BaseDocument } from "./corpus.js";
+import { runFlexSearch, translate, type PeerQueries } from "./peer-queries.js";
+import { QUERIES, type BenchQuery } from "./queries.js";
+import type { Cell, SuiteResult, Table } from "./report.js";
+import { now, MB, round, settledHeapUsed, summarise, type Summary } from "./stats.js";
+import { mirrorMatches, timePhases } from "./trove-phases.js";
+
+export interface SearchSuiteOptions {
+  scales: number[];
+  warmups: number;
+  runs: number;
+}
+
+const LIMIT = 20;
+const COMMIT_EVERY = 500;
+const TARGET_RATIO = 1.5;
+const TARGET_P95_MS_AT_100K = 25;
+/** A peer is not built at a scale when its build, projected from a smaller scale, would pass these. */
+const PEER_MAX_BUILD_MS = 8 * 60_000;
+const PEER_HEAP_SHARE = 0.7;
+/** Above this, a Trove query is timed once rather than warmed up and repeated (see runScale). */
+const SLOW_QUERY_MS = 1000;
+
+type EngineName = "trove" | "fts5" | "miniSearch" | "flexSearch";
+
+interface QueryRecord {
+  id: string;
+  q: string;
+  category: string;
+  /** Timed runs in ms per engine; absent when the engine skipped the query. */
+  times: Partial<Record<EngineName, number[]>>;
+  skipped: Partial<Record<EngineName, string>>;
+  /** Hits returned (peers, limit 20) and Trove's total. */
+  troveTotal?: number;
+  returned: Partial<Record<EngineName, number>>;
+  miniSearchMatches?: number;
+  /** The first run took longer than SLOW_QUERY_MS: timed once, not repeated. */
+  slow?: boolean;
+  phases?: { parsePlanMs: number; countFacetsMs: number; pageMs: number; snippetsMs: number; totalMs: number; snippetsPerRowMs: number };
+}
+
+interface PeerBuild {
+  built: boolean;
+  reason?: string;
+  buildMs?: number;
+  heapBytes?: number;
+  rssDeltaBytes?: number;
+  docsPerSecond?: number;
+}
+
+interface ScaleResult {
+  scale: number;
+  trove: { buildMs: number; docsPerSecond: number; textBytes: number; archiveBytes: number; mirrorMatches: number; mirrorChecked: number };
+  peers: { miniSearch: PeerBuild; flexSearch: PeerBuild };
+  queries: QueryRecord[];
+  summary: Record<string, unknown>;
+}
+
+export async function runSearchSuite(options: SearchSuiteOptions): Promise<SuiteResult> {
+  const startedAt = new Date().toISOString();
+  const loadStart = now();
+  const bases = await loadBaseDocuments();
+  const loadMs = now() - loadStart;
+  log(`search: ${bases.length} real documents extracted in ${(loadMs / 1000).toFixed(1)} s`);
+  const translated = QUERIES.map((query) => ({ query, peers: translate(query.q) }));
+  const scales: ScaleResult[] = [];
+  for (const scale of options.scales) scales.push(await runScale(scale, bases, translated, options, scales));
+  return {
+    suite: "search",
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    tables: searchTables(scales, bases, options),
+    data: {
+      options,
+      baseDocuments: describeBases(bases),
+      queries: translated.map(({ query, peers }) => ({ ...query, fts5: peers.fts5, miniSearch: peers.miniSearch.ok ? peers.miniSearch.query : peers.miniSearch, flexSearch: peers.flexSearch.ok ? "translated" : peers.flexSearch })),
+      scales,
+    },
+  };
+}
+
+async function runScale(
+  scale: number,
+  bases: readonly BaseDocument[],
+  translated: { query: BenchQuery; peers: PeerQueries }[],
+  options: SearchSuiteOptions,
+  earlier: readonly ScaleResult[],
+): Promise<ScaleResult> {
+  const dir = makeTempDir(`search-${scale}`);
+  const file = path.join(dir, "archive.sqlite");
+  try {
+    log(`search ${scale}: building the archive`);
+    const trove = buildArchive(file, bases, scale);
+    log(`search ${scale}: archive built in ${(trove.buildMs / 1000).toFixed(1)} s (${(trove.archiveBytes / MB).toFixed(0)} MB)`);
+    const records: QueryRecord[] = translated.map(({ query }) => ({ id: query.id, q: query.q, category: query.category, times: {}, skipped: {}, returned: {} }));
+
+    const store = SqliteStore.open(file, { readonly: true });
+    let mirrorsMatching = 0;
+    try {
+      const floor = store.database.prepare(`SELECT rowid, bm25(document_fts) FROM document_fts WHERE document_fts MATCH ? ORDER BY rank LIMIT ${LIMIT}`);
+      translated.forEach(({ peers }, index) => {
+        const record = records[index]!;
+        const trove = () => searchArchive(store, record.q, { limit: LIMIT });
+        const fts5 = peers.fts5.ok ? peers.fts5.query : undefined;
+        if (!peers.fts5.ok) record.skipped.fts5 = peers.fts5.reason;
+        const troveTimes: number[] = [];
+        const floorTimes: number[] = [];
+        // A query whose first run takes longer than SLOW_QUERY_MS is timed once: that first
+        // run is its only sample (the archive is already in the page cache from the build).
+        let start = now();
+        const first = trove();
+        const firstMs = now() - start;
+        if (firstMs > SLOW_QUERY_MS) {
+          record.slow = true;
+          troveTimes.push(firstMs);
+          record.troveTotal = first.total;
+          record.returned.trove = first.hits.length;
+        }
+        const warmups = record.slow ? 0 : options.warmups - 1;
+        const runs = record.slow ? 0 : options.runs;
+        if (fts5 !== undefined) floor.all(fts5);
+        for (let i = 0; i < warmups; i++) {
+          trove();
+          if (fts5 !== undefined) floor.all(fts5);
+        }
+        for (let i = 0; i < runs; i++) {
+          start = now();
+          const result = trove();
+          troveTimes.push(now() - start);
+          record.troveTotal = result.total;
+          record.returned.trove = result.hits.length;
+          if (fts5 !== undefined) {
+            start = now();
+            record.returned.fts5 = floor.all(fts5).length;
+            floorTimes.push(now() - start);
+          }
+        }
+        if (record.slow && fts5 !== undefined) {
+          for (let i = 0; i < options.runs; i++) {
+            start = now();
+            record.returned.fts5 = floor.all(fts5).length;
+            floorTimes.push(now() - start);
+          }
+        }
+        record.times.trove = troveTimes;
+        if (fts5 !== undefined) record.times.fts5 = floorTimes;
+      });
+      log(`search ${scale}: Trove and FTS5 timed`);
+      for (const record of records) {
+        // A slow query's breakdown is taken once, and its mirror check is skipped (two more slow runs).
+        if (!record.slow && mirrorMatches(store, record.q, LIMIT)) mirrorsMatching++;
+        for (let i = 0; i < (record.slow ? 0 : options.warmups); i++) timePhases(store, record.q, LIMIT);
+        const runs = Array.from({ length: record.slow ? 1 : options.runs }, () => timePhases(store, record.q, LIMIT));
+        const median = (pick: (run: (typeof runs)[number]) => number) => summarise(runs.map(pick)).p50;
+        record.phases = {
+          parsePlanMs: median((run) => run.parsePlanMs),
+          countFacetsMs: median((run) => run.countFacetsMs),
+          pageMs: median((run) => run.pageMs),
+          snippetsMs: median((run) => run.snippetsMs),
+          totalMs: median((run) => run.totalMs),
+          snippetsPerRowMs: median((run) => run.snippetsPerRowMs),
+        };
+      }
+      log(`search ${scale}: phases timed (${mirrorsMatching}/${records.filter((record) => !record.slow).length} mirror the real search)`);
+    } finally {
+      store.close();
+    }
+
+    const miniSearch = timeMiniSearch(scale, bases, translated, records, options, earlier);
+    const flexSearch = timeFlexSearch(scale, bases, translated, records, options, earlier);
+    const result: ScaleResult = {
+      scale,
+      trove: { ...trove, mirrorMatches: mirrorsMatching, mirrorChecked: records.filter((record) => !record.slow).length },
+      peers: { miniSearch, flexSearch },
+      queries: records,
+      summary: {},
+    };
+    result.summary = summariseScale(result);
+    return result;
+  } finally {
+    removeDir(dir);
+  }
+}
+
+/** Saves `scale` synthetic documents in batches of 500, timing only the store calls (not making the documents). */
+function buildArchive(file: string, bases: readonly BaseDocument[], scale: number) {
+  const store = SqliteStore.open(file);
+  let buildMs = 0;
+  let textBytes = 0;
+  const batch: ExtractedDocument[] = [];
+  const flush = () => {
+    const start = now();
+    for (const document of batch) store.saveDocument(document);
+    store.commit();
+    buildMs += now() - start;
+    batch.length = 0;
+  };
+  for (const document of syntheticDocuments(bases, scale)) {
+    textBytes += document.size;
+    batch.push(document);
+    if (batch.length === COMMIT_EVERY) flush();
+  }
+  flush();
+  const closeStart = now();
+  store.close();
+  buildMs += now() - closeStart;
+  return { buildMs, docsPerSecond: scale / (buildMs / 1000), textBytes, archiveBytes: fileBytes(file) };
+}
+
+function fileBytes(file: string): number {
+  let total = 0;
+  for (const suffix of ["", "-wal", "-shm"]) {
+    try {
+      total += statSync(file + suffix).size;
+    } catch {
+      // absent
+    }
+  }
+  return total;
+}
+
+/** Whether a peer may be built at this scale, judged from its build at the largest smaller scale. */
+function peerAllowed(engine: "miniSearch" | "flexSearch", scale: number, earlier: readonly ScaleResult[]): string | undefined {
+  const previous = [...earlier].reverse().find((result) => result.scale < scale && result.peers[engine].built);
+  if (!previous) return undefined;
+  const build = previous.peers[engine];
+  const factor = (scale / previous.scale) * 1.15;
+  const projectedMs = build.buildMs! * factor;
+  const projectedHeap = build.heapBytes! * factor;
+  const heapRoom = Math.min(v8.getHeapStatistics().heap_size_limit - process.memoryUsage().heapUsed, os.freemem()) * PEER_HEAP_SHARE;
+  if (projectedHeap > heapRoom) {
+    return `not built: projected heap ${(projectedHeap / MB).toFixed(0)} MB (from ${previous.scale} docs) exceeds the ${(heapRoom / MB).toFixed(0)} MB available`;
+  }
+  if (projectedMs > PEER_MAX_BUILD_MS) {
+    return `not built: projected build ${(projectedMs / 1000).toFixed(0)} s (from ${previous.scale} docs) exceeds the ${PEER_MAX_BUILD_MS / 1000} s allowed`;
+  }
+  return undefined;
+}
+
+interface DocumentFields {
+  id: number;
+  title: string;
+  body: string;
+}
+
+function timeMiniSearch(
+  scale: number,
+  bases: readonly BaseDocument[],
+  translated: { query: BenchQuery; peers: PeerQueries }[],
+  records: QueryRecord[],
+  options: SearchSuiteOptions,
+  earlier: readonly ScaleResult[],
+): PeerBuild {
+  const refusal = peerAllowed("miniSearch", scale, earlier);
+  if (refusal) {
+    log(`search ${scale}: MiniSearch ${refusal}`);
+    records.forEach((record) => (record.skipped.miniSearch = refusal));
+    return { built: false, reason: refusal };
+  }
+  log(`search ${scale}: building MiniSearch`);
+  const heapBefore = settledHeapUsed();
+  const rssBefore = process.memoryUsage().rss;
+  const start = now();
+  let index: MiniSearch<DocumentFields> | undefined = new MiniSearch<DocumentFields>({ fields: ["title", "body"], searchOptions: { boost: { title: 10 } } });
+  for (const text of syntheticTexts(bases, scale)) index.add({ id: text.ordinal + 1, title: text.normalisedTitle, body: text.normalisedBody });
+  const buildMs = now() - start;
+  const heapBytes = settledHeapUsed() - heapBefore;
+  const rssDeltaBytes = process.memoryUsage().rss - rssBefore;
+  const search = index;
+  translated.forEach(({ peers }, i) => {
+    const record = records[i]!;
+    if (!peers.miniSearch.ok) {
+      record.skipped.miniSearch = peers.miniSearch.reason;
+      return;
+    }
+    const query = peers.miniSearch.query;
+    const run = () => search.search(query, { combineWith: "AND" });
+    for (let w = 0; w < options.warmups; w++) run().slice(0, LIMIT);
+    const times: number[] = [];
+    for (let r = 0; r < options.runs; r++) {
+      const t = now();
+      const all = run();
+      const page = all.slice(0, LIMIT);
+      times.push(now() - t);
+      record.miniSearchMatches = all.length;
+      record.returned.miniSearch = page.length;
+    }
+    record.times.miniSearch = times;
+  });
+  index = undefined;
+  settledHeapUsed();
+  log(`search ${scale}: MiniSearch built in ${(buildMs / 1000).toFixed(1)} s, ${(heapBytes / MB).toFixed(0)} MB heap; queries timed`);
+  return { built: true, buildMs, heapBytes, rssDeltaBytes, docsPerSecond: scale / (buildMs / 1000) };
+}
+
+function timeFlexSearch(
+  scale: number,
+  bases: readonly BaseDocument[],
+  translated: { query: BenchQuery; peers: PeerQueries }[],
+  records: QueryRecord[],
+  options: SearchSuiteOptions,
+  earlier: readonly ScaleResult[],
+): PeerBuild {
+  const refusal = peerAllowed("flexSearch", scale, earlier);
+  if (refusal) {
+    log(`search ${scale}: FlexSearch ${refusal}`);
+    records.forEach((record) => (record.skipped.flexSearch = refusal));
+    return { built: false, reason: refusal };
+  }
+  log(`search ${scale}: building FlexSearch`);
+  const heapBefore = settledHeapUsed();
+  const rssBefore = process.memoryUsage().rss;
+  const start = now();
+  let index: Index | undefined = new Index({ tokenize: "strict", encoder: "Default" });
+  for (const text of syntheticTexts(bases, scale)) index.add(text.ordinal + 1, `${text.normalisedTitle}\n${text.normalisedBody}`);
+  const buildMs = now() - start;
+  const heapBytes = settledHeapUsed() - heapBefore;
+  const rssDeltaBytes = process.memoryUsage().rss - rssBefore;
+  const search = index;
+  translated.forEach(({ peers }, i) => {
+    const record = records[i]!;
+    if (!peers.flexSearch.ok) {
+      record.skipped.flexSearch = peers.flexSearch.reason;
+      return;
+    }
+    const query = peers.flexSearch.query;
+    for (let w = 0; w < options.warmups; w++) runFlexSearch(search, query, LIMIT);
+    const times: number[] = [];
+    for (let r = 0; r < options.runs; r++) {
+      const t = now();
+      const ids = runFlexSearch(search, query, LIMIT);
+      times.push(now() - t);
+      record.returned.flexSearch = ids.length;
+    }
+    record.times.flexSearch = times;
+  });
+  index = undefined;
+  settledHeapUsed();
+  log(`search ${scale}: FlexSearch built in ${(buildMs / 1000).toFixed(1)} s, ${(heapBytes / MB).toFixed(0)} MB heap; queries timed`);
+  return { built: true, buildMs, heapBytes, rssDeltaBytes, docsPerSecond: scale / (buildMs / 1000) };
+}
+
+// ---------------------------------------------------------------- summaries and tables
+
+/** Pooled latency of `engine` over the queries in `ids` (every timed run of each). */
+function pooled(records: readonly QueryRecord[], engine: EngineName, ids?: ReadonlySet<string>): Summary {
+  return summarise(records.filter((record) => !ids || ids.has(record.id)).flatMap((record) => record.times[engine] ?? []));
+}
+
+function ranBy(records: readonly QueryRecord[], engine: EngineName): Set<string> {
+  return new Set(records.filter((record) => record.times[engine]).map((record) => record.id));
+}
+
+function summariseScale(result: ScaleResult): Record<string, unknown> {
+  const records = result.queries;
+  const engines: EngineName[] = ["trove", "fts5", "miniSearch", "flexSearch"];
+  const out: Record<string, unknown> = {};
+  for (const engine of engines) {
+    const ids = ranBy(records, engine);
+    const mine = pooled(records, engine);
+    const troveSame = pooled(records, "trove", ids);
+    out[engine] = {
+      queries: ids.size,
+      skipped: records.length - ids.size,
+      latencyMs: mine,
+      troveOnSameQueriesMs: troveSame,
+      troveP95OverEngineP95: engine === "trove" ? 1 : troveSame.p95 / mine.p95,
+      troveP50OverEngineP50: engine === "trove" ? 1 : troveSame.p50 / mine.p50,
+    };
+  }
+  const phases = records.map((record) => record.phases!).filter(Boolean);
+  out.phases = {
+    countFacetsMs: summarise(phases.map((phase) => phase.countFacetsMs)),
+    pageMs: summarise(phases.map((phase) => phase.pageMs)),
+    snippetsMs: summarise(phases.map((phase) => phase.snippetsMs)),
+    parsePlanMs: summarise(phases.map((phase) => phase.parsePlanMs)),
+    totalMs: summarise(phases.map((phase) => phase.totalMs)),
+    snippetsPerRowMs: summarise(phases.map((phase) => phase.snippetsPerRowMs)),
+  };
+  return out;
+}
+
+function searchTables(scales: readonly ScaleResult[], bases: readonly BaseDocument[], options: SearchSuiteOptions): Table[] {
+  const tables: Table[] = [];
+  const families = new Map<string, number>();
+  for (const base of bases) families.set(base.family, (families.get(base.family) ?? 0) + 1);
+  for (const result of scales) {
+    const records = result.queries;
+    const row = (label: string, engine: EngineName, build: string, memory: string, note: string): Cell[] => {
+      const ids = ranBy(records, engine);
+      const mine = pooled(records, engine);
+      const troveSame = pooled(records, "trove", ids);
+      if (ids.size === 0) return [label, 0, records.length, null, null, null, null, null, build, memory, note];
+      return [
+        label,
+        ids.size,
+        records.length - ids.size,
+        mine.p50,
+        mine.p95,
+        mine.p99,
+        troveSame.p95,
+        engine === "trove" ? "1.00" : `${(troveSame.p95 / mine.p95).toFixed(2)}×`,
+        build,
+        memory,
+        note,
+      ];
+    };
+    const { miniSearch, flexSearch } = result.peers;
+    const peerBuild = (build: PeerBuild) => (build.built ? `${(build.buildMs! / 1000).toFixed(1)} s` : "not built");
+    const peerMemory = (build: PeerBuild) => (build.built ? `${(build.heapBytes! / MB).toFixed(0)} MB heap` : "—");
+    tables.push({
+      title: `Search, ${result.scale.toLocaleString("en-US")} documents — latency of every timed run (${options.warmups} warm-up + ${options.runs} timed per query), ms`,
+      columns: ["engine", "queries", "skipped", "p50", "p95", "p99", "Trove p95 same queries", "Trove p95 ÷ engine p95", "build", "memory", "notes"],
+      rows: [
+        row("Trove searchArchive", "trove", `${(result.trove.buildMs / 1000).toFixed(1)} s`, `${(result.trove.archiveBytes / MB).toFixed(0)} MB file`, "count+facets, ranked page, snippets"),
+        row("raw FTS5 MATCH (floor)", "fts5", "(same table)", "(same file)", "bm25 ORDER BY rank LIMIT 20; no filters"),
+        row("MiniSearch 7", "miniSearch", peerBuild(miniSearch), peerMemory(miniSearch), miniSearch.built ? "all matches scored, first 20 kept" : miniSearch.reason!),
+        row("FlexSearch 0.8", "flexSearch", peerBuild(flexSearch), peerMemory(flexSearch), flexSearch.built ? "Index, strict tokenizer, limit 20" : flexSearch.reason!),
+      ],
+      notes: [
+        `Documents: ${result.scale.toLocaleString("en-US")} synthetic copies of ${bases.length} real ones (${[...families].map(([family, n]) => `${family} ${n}`).join(", ")}), ${(result.trove.textBytes / MB).toFixed(0)} MB of text; Trove archive built with saveDocument in ${(result.trove.buildMs / 1000).toFixed(1)} s (${Math.round(result.trove.docsPerSecond)} docs/s).`,
+        "Peers run the text part of each query; filter-only queries and a filter OR'ed with text are skipped for all peers; phrases are skipped for MiniSearch and FlexSearch, prefixes and title: for FlexSearch.",
+        `Per-query breakdown mirrors searchArchive for ${result.trove.mirrorMatches}/${result.trove.mirrorChecked} queries checked (same total and hit ids).`,
+        ...(records.some((record) => record.slow)
+          ? [`Timed once (first run over ${SLOW_QUERY_MS / 1000} s, so not repeated; one sample each in the pooled percentiles): ${records.filter((record) => record.slow).map((record) => record.q).join("; ")}.`]
+          : []),
+      ],
+    });
+    const phases = result.summary.phases as Record<string, Summary>;
+    // Shares of the summed per-query medians, leaving out queries timed once (one of those can outweigh all the rest).
+    const usual = records.filter((record) => !record.slow && record.phases).map((record) => record.phases!);
+    const sumOf = (pick: (phase: NonNullable<QueryRecord["phases"]>) => number) => usual.reduce((sum, phase) => sum + pick(phase), 0);
+    const share = (pick: (phase: NonNullable<QueryRecord["phases"]>) => number) => `${((sumOf(pick) / sumOf((phase) => phase.totalMs)) * 100).toFixed(1)}%`;
+    const phaseRow = (label: string, summary: Summary, pick: ((phase: NonNullable<QueryRecord["phases"]>) => number) | undefined): Cell[] => [
+      label,
+      summary.p50,
+      summary.p95,
+      summary.max,
+      pick ? share(pick) : "",
+    ];
+    const slowOnes = records.filter((record) => record.slow).map((record) => record.q);
+    tables.push({
+      title: `Where a Trove search spends its time, ${result.scale.toLocaleString("en-US")} documents — per-query medians, then p50/p95/max across the ${records.length} queries, ms`,
+      columns: ["phase", "p50", "p95", "max", `share of time${slowOnes.length ? " (without queries timed once)" : ""}`],
+      rows: [
+        phaseRow("parse + plan", phases.parsePlanMs!, (phase) => phase.parsePlanMs),
+        phaseRow("count + facets (GROUP BY over all matches)", phases.countFacetsMs!, (phase) => phase.countFacetsMs),
+        phaseRow("ranked page (bm25, ORDER BY, LIMIT 20)", phases.pageMs!, (phase) => phase.pageMs),
+        phaseRow("snippets (20 hits)", phases.snippetsMs!, (phase) => phase.snippetsMs),
+        phaseRow("total", phases.totalMs!, (phase) => phase.totalMs),
+        phaseRow("(not in the search) snippets, one rowid = ? per hit", phases.snippetsPerRowMs!, undefined),
+      ],
+      notes: [
+        "The snippet statement is `… WHERE document_fts MATCH ? AND rowid IN (<20 ids>)`; its plan is `SCAN document_fts VIRTUAL TABLE INDEX 0:=M2` — the rowid list is not given to FTS5, so snippet() runs for every match and the cost grows with the number of matches. The last row times the same 20 snippets fetched with `rowid = ?`, one statement per hit.",
+        ...(slowOnes.length ? [`Timed once and left out of the shares: ${slowOnes.join("; ")}.`] : []),
+      ],
+    });
+    const median = (record: QueryRecord, engine: EngineName) => (record.times[engine] ? summarise(record.times[engine]!).p50 : null);
+    const slowest = [...records].sort((a, b) => (median(b, "trove") ?? 0) - (median(a, "trove") ?? 0)).slice(0, 12);
+    tables.push({
+      title: `Slowest queries for Trove, ${result.scale.toLocaleString("en-US")} documents — medians, ms`,
+      columns: ["query", "matches", "Trove", "FTS5", "MiniSearch", "FlexSearch", "count+facets", "page", "snippets", "snippets per row"],
+      rows: slowest.map((record) => [
+        record.q,
+        record.troveTotal ?? null,
+        median(record, "trove"),
+        median(record, "fts5"),
+        median(record, "miniSearch"),
+        median(record, "flexSearch"),
+        record.phases!.countFacetsMs,
+        record.phases!.pageMs,
+        record.phases!.snippetsMs,
+        record.phases!.snippetsPerRowMs,
+      ]),
+    });
+  }
+  tables.push({
+    title: "Search targets",
+    columns: ["documents", "Trove p95 ms", "FTS5 p95 ms (same queries)", "Trove p95 ÷ FTS5 p95", `target ≤ ${TARGET_RATIO}`, "Trove p95 ms, all queries", `target ≤ ${TARGET_P95_MS_AT_100K} ms at 100k`],
+    rows: scales.map((result) => {
+      const ids = ranBy(result.queries, "fts5");
+      const trove = pooled(result.queries, "trove", ids).p95;
+      const floor = pooled(result.queries, "fts5").p95;
+      const all = pooled(result.queries, "trove").p95;
+      const ratio = trove / floor;
+      return [
+        result.scale,
+        round(trove, 2),
+        round(floor, 2),
+        round(ratio, 2),
+        ratio <= TARGET_RATIO ? "met" : "missed",
+        round(all, 2),
+        result.scale >= 100_000 ? (all <= TARGET_P95_MS_AT_100K ? "met" : "missed") : "n/a",
+      ];
+    }),
+  });
+  return tables;
+}
+
+function describeBases(bases: readonly BaseDocument[]) {
+  const byFamily = new Map<string, { documents: number; characters: number; dates: Record<string, number> }>();
+  for (const base of bases) {
+    const entry = byFamily.get(base.family) ?? { documents: 0, characters: 0, dates: {} };
+    entry.documents++;
+    entry.characters += base.text.length;
+    entry.dates[base.dateSource] = (entry.dates[base.dateSource] ?? 0) + 1;
+    byFamily.set(base.family, entry);
+  }
+  return Object.fromEntries(byFamily);
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
