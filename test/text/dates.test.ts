@@ -25,6 +25,16 @@ describe("findDocumentDate", () => {
     assert.equal(isoIfValid(2015, 2, 29), undefined);
   });
 
+  it("passes over ambiguous and impossible dates, and months or years alone, to the next real day", () => {
+    assert.equal(findDocumentDate("Date: 1393/12/31\nSent 2015-03-22"), "2015-03-22");
+    assert.equal(findDocumentDate("03/04/2014, then 2014-05-06"), "2014-05-06");
+    assert.equal(findDocumentDate("Mehr 1393, 1393 ه.ش"), undefined);
+  });
+
+  it("reads Arabic date lines and lunar Hijri dates", () => {
+    assert.equal(findDocumentDate("التاريخ: ١٢ صفر ١٤٣٦ هـ\nالموضوع: اجتماع"), "2014-12-04");
+  });
+
   it("says nothing when there is no date", () => {
     assert.equal(findDocumentDate("no date here, only 12 pistachios"), undefined);
   });
