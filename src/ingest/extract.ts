@@ -7,6 +7,8 @@
 import { rm } from "node:fs/promises";
 import { InputError, type ProblemCode } from "../errors.js";
 import type { DocumentType, ExtractedDocument, Problem } from "../model/document.js";
+import type { Cable } from "../model/cable.js";
+import { parseCable } from "../parse/registry.js";
 import { findDocumentDate } from "../text/dates.js";
 import { detectLanguage } from "../text/language.js";
 import { detectType } from "./detect-type.js";
@@ -57,6 +59,7 @@ export interface ExtractOptions {
 }
 
 const TITLE_CHARS = 160;
+const CONTAINER_TYPES = new Set<DocumentType>(["zip", "tar", "mbox", "binary"]);
 const HEAD_TITLE_CHARS = 8192;
 const SUBJECT_LINE = /^\s*(?:subject|subj|موضوع)\s*[:：]\s*(.+)$/i;
 
@@ -94,14 +97,22 @@ export async function extractFile(request: ExtractRequest, sink: ExtractSink, op
       if (type === "text" || type === "html") type = "binary";
     }
   }
-  sink.document(toDocument(request, print, type, detected.mime, result));
+  sink.document(toDocument(request, print, type, detected.mime, result, readCable(request, type, result)));
   if (result.children) await extractChildren(request, result.children, depth, sink, options, report);
 }
 
-function toDocument(request: ExtractRequest, print: { sha256: string; size: number }, type: DocumentType, mime: string, result: ReadResult): ExtractedDocument {
+/** The layout's fields, for every document with text to read; containers and binaries have none. */
+function readCable(request: ExtractRequest, type: DocumentType, result: ReadResult): Cable | undefined {
+  if (!result.text.trim() || CONTAINER_TYPES.has(type)) return undefined;
+  return parseCable({ text: result.text, name: request.name, type, metadata: result.metadata ?? {}, ...(result.html !== undefined && { html: result.html }) });
+}
+
+function toDocument(request: ExtractRequest, print: { sha256: string; size: number }, type: DocumentType, mime: string, result: ReadResult, cable: Cable | undefined): ExtractedDocument {
   const text = result.text;
-  const title = result.title?.trim() || headTitle(text) || request.name;
-  const date = result.date ?? findDocumentDate(text);
+  const cableSubject = cable && cable.layout !== "generic" ? cable.subject?.trim() : undefined;
+  const title = cableSubject || result.title?.trim() || headTitle(text) || request.name;
+  const cableDate = cable?.date?.precision === "day" ? cable.date.iso : undefined;
+  const date = cableDate ?? result.date ?? findDocumentDate(text);
   const document: ExtractedDocument = {
     locator: request.locator,
     rootPath: request.rootPath,
@@ -120,6 +131,7 @@ function toDocument(request: ExtractRequest, print: { sha256: string; size: numb
   if (result.encoding) document.encoding = result.encoding;
   if (date) document.date = date;
   if (result.pages) document.pages = result.pages;
+  if (cable) document.cable = cable;
   return document;
 }
 

@@ -45,6 +45,8 @@ export interface ReadResult {
   date?: string;
   mime?: string;
   metadata?: Record<string, unknown>;
+  /** The decoded HTML source of an HTML document, for parsers that read its markup (metadata tables). */
+  html?: string;
   /** Members or attachments, produced lazily so that only one is on disk at a time. */
   children?: AsyncIterable<ChildSource>;
 }

@@ -28,10 +28,16 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task?: Task;
+  /** Files handed to this worker and not yet done, in order. */
+  tasks: Map<number, Task>;
 }
 
 const WORKER_URL = workerEntry();
+/**
+ * Files queued in each worker ahead of the one it is reading, so that it never
+ * waits for the main thread (busy writing the archive) to hand it the next.
+ */
+const TASKS_PER_WORKER = 3;
 /** Each worker's own heap cap; the archive writer and the other workers share the rest of the 1 GB budget. */
 const WORKER_HEAP_MB = 320;
 
@@ -48,7 +54,7 @@ export class ExtractionPool {
   constructor(size: number, limits: IngestLimits) {
     this.size = size;
     this.limits = limits;
-    for (let i = 0; i < size; i++) this.slots.push({ worker: this.spawn() });
+    for (let i = 0; i < size; i++) this.slots.push({ worker: this.spawn(), tasks: new Map() });
   }
 
   /** Extracts one file; resolves once every document inside it has been handed to the sink. */
@@ -80,23 +86,29 @@ export class ExtractionPool {
     return worker;
   }
 
+  /** How many files the pool can hold at once; the ingest job keeps it that full. */
+  get capacity(): number {
+    return Math.max(1, this.size * TASKS_PER_WORKER);
+  }
+
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
+    while (this.queue.length > 0) {
+      const slot = this.slots.reduce<Slot | undefined>((best, candidate) => (candidate.tasks.size < (best?.tasks.size ?? TASKS_PER_WORKER) ? candidate : best), undefined);
+      if (!slot) return;
       const task = this.queue.shift()!;
-      slot.task = task;
+      slot.tasks.set(task.id, task);
       slot.worker.postMessage({ id: task.id, request: task.request });
     }
   }
 
   private onMessage(worker: Worker, message: WorkerMessage): void {
     const slot = this.slots.find((candidate) => candidate.worker === worker);
-    const task = slot?.task;
-    if (!slot || !task || task.id !== message.id) return;
+    const task = slot?.tasks.get(message.id);
+    if (!slot || !task) return;
     if (message.kind === "document") task.sink.document(message.document);
     else if (message.kind === "problem") task.sink.problem(message.problem);
     else {
-      slot.task = undefined;
+      slot.tasks.delete(task.id);
       if (message.kind === "done") task.resolve();
       else task.reject(new Error(message.message));
       this.dispatch();
@@ -106,10 +118,10 @@ export class ExtractionPool {
   private onWorkerDeath(worker: Worker, error: Error): void {
     const slot = this.slots.find((candidate) => candidate.worker === worker);
     if (!slot || this.closing) return;
-    const task = slot.task;
-    slot.task = undefined;
+    const lost = [...slot.tasks.values()];
+    slot.tasks.clear();
     slot.worker = this.spawn();
-    task?.reject(new Error(`extraction crashed: ${error.message}`));
+    for (const task of lost) task.reject(new Error(`extraction crashed: ${error.message}`));
     this.dispatch();
   }
 }

@@ -17,7 +17,13 @@ const limits = (workerData as { limits: IngestLimits }).limits;
 const tempDir = mkdtempSync(path.join(os.tmpdir(), "trove-worker-"));
 const post = (message: WorkerMessage) => port.postMessage(message);
 
-port.on("message", async ({ id, request }: { id: number; request: ExtractRequest }) => {
+/** Files are read one at a time, in the order the pool sent them; the queue lets the next start at once. */
+let queue = Promise.resolve();
+port.on("message", ({ id, request }: { id: number; request: ExtractRequest }) => {
+  queue = queue.then(() => extractOne(id, request));
+});
+
+async function extractOne(id: number, request: ExtractRequest): Promise<void> {
   try {
     await extractFile(
       request,
@@ -28,7 +34,7 @@ port.on("message", async ({ id, request }: { id: number; request: ExtractRequest
   } catch (error) {
     post({ id, kind: "failed", message: (error as Error).message });
   }
-});
+}
 
 port.on("close", () => rmSync(tempDir, { recursive: true, force: true }));
 process.on("exit", () => rmSync(tempDir, { recursive: true, force: true }));

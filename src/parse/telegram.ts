@@ -201,7 +201,8 @@ export function readFlatRouting(header: string, base = 0): FlatRouting {
   const routing: FlatRouting = { to: [], info: [] };
   const dateTimeGroup = findDateTimeGroup(header, base);
   if (dateTimeGroup) routing.dateTimeGroup = dateTimeGroup;
-  const from = /\bFM\s+(.+?)\s*TO\s/.exec(header);
+  // `06FM`, `ZDKFM` (a date-time group's suffix), `WASHDCTO`: labels glued to what comes before them.
+  const from = /(?<![A-Z])FM\s+(.+?)\s*TO\s/.exec(header) ?? /(?<=\d{4}\s?Z\s+[A-Z]{3}\s+\d{2}\s?(?:Z[A-Z0-9]{2,3}\s?)*)FM\s+(.+?)\s*TO\s/i.exec(header);
   if (!from) return routing;
   routing.origin = from[1]!.trim();
   const afterTo = header.slice(from.index + from[0].length);

@@ -15,6 +15,7 @@
 import { InputError } from "../errors.js";
 import type { Cable, CableParagraph, TranslationCredit } from "../model/cable.js";
 import { normalise } from "../text/normalise.js";
+import { referenceKey } from "../text/reference-key.js";
 
 // ── Pairing ───────────────────────────────────────────────────────────────
 
@@ -189,26 +190,6 @@ function* pairsByReference(documents: readonly TranslationCandidate[]): Generato
     if (originals.length !== 1) continue;
     for (const translation of group.filter((document) => document.language === "en")) yield [originals[0]!, translation];
   }
-}
-
-/**
- * The Latin letter an office initial in a report number is rendered by
- * (`ک/۴۱۷/۹۳` → `K/417/93`, `ص/۴۷/۹۳` → `S/47/93`). Letters that English
- * renders alike share one: س ص ث → S, ز ذ ض ظ → Z, ت ط → T, ح ه → H.
- */
-const LATIN_INITIAL: Record<string, string> = {
-  ا: "A", ع: "A", ب: "B", پ: "P", ت: "T", ط: "T", ث: "S", س: "S", ص: "S", ج: "J", چ: "CH", ح: "H", ه: "H", خ: "KH",
-  د: "D", ذ: "Z", ز: "Z", ض: "Z", ظ: "Z", ر: "R", ژ: "ZH", ش: "SH", غ: "GH", ف: "F", ق: "Q", ک: "K", گ: "G",
-  ل: "L", م: "M", ن: "N", و: "V", ی: "Y",
-};
-
-/** A report number as compared: digits in ASCII, Persian and Arabic letters in Latin, upper case, W as V, separators dropped. */
-export function referenceKey(reference: string): string {
-  return [...normalise(reference)]
-    .map((character) => LATIN_INITIAL[character] ?? character.toUpperCase())
-    .join("")
-    .replace(/W/g, "V")
-    .replace(/[^A-Z0-9]/g, "");
 }
 
 // ── Paragraph alignment ──────────────────────────────────────────────────

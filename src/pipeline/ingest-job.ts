@@ -11,7 +11,10 @@ import type { DocumentType, ExtractedDocument, Problem } from "../model/document
 import { resolveLimits, type IngestLimitsOptions } from "../ingest/limits.js";
 import { walk, type WalkedFile } from "../ingest/walk.js";
 import { ExtractionPool } from "../ingest/worker-pool.js";
+import { pairTranslations, readTranslationManifest, type TranslationManifest } from "../parse/translation.js";
 import type { ArchiveStore } from "../store/store.js";
+
+const MANIFEST_NAME = "translations.json";
 
 export interface IngestOptions {
   /**
@@ -102,7 +105,7 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
 
   const pool = new ExtractionPool(options.workers ?? defaultWorkers(), limits);
   const inFlight = new Set<Promise<void>>();
-  const maxInFlight = Math.max(1, pool.size * 2);
+  const maxInFlight = pool.capacity + 1;
   try {
     for (const file of files) {
       if (options.signal?.aborted) break;
@@ -159,6 +162,7 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
     store.commit();
   }
 
+  if (!options.signal?.aborted) pairOriginalsWithTranslations(store, record);
   for (const locator of failedLocators) failedFiles.add(locator);
   report.files.failed = failedFiles.size;
   const finished = Date.now();
@@ -181,4 +185,22 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
 
 export function defaultWorkers(): number {
   return Math.max(1, os.availableParallelism() - 1);
+}
+
+/**
+ * Links originals and their translations across the whole archive (a
+ * translation may arrive in a later run than its original), from
+ * `translations.json` manifests, file names and shared reference numbers.
+ */
+function pairOriginalsWithTranslations(store: ArchiveStore, record: (problem: Problem) => void): void {
+  const candidates = store.documentsForPairing();
+  const manifest: TranslationManifest = [];
+  for (const candidate of candidates.filter((document) => path.basename(document.path).toLowerCase() === MANIFEST_NAME)) {
+    try {
+      manifest.push(...readTranslationManifest(store.getDocument(candidate.id).text));
+    } catch (error) {
+      record({ locator: candidate.path, code: "damaged", message: `not a valid translation manifest: ${(error as Error).message}`, indexed: true });
+    }
+  }
+  store.saveTranslationPairs(pairTranslations(candidates, manifest));
 }

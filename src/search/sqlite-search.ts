@@ -9,7 +9,8 @@
 import { QuerySyntaxError } from "../errors.js";
 import type { FacetCount, SearchFacets, SearchHit, SearchOptions, SearchResult } from "../model/search.js";
 import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
-import { normalise, referenceKey } from "../text/normalise.js";
+import { normalise } from "../text/normalise.js";
+import { referenceKey } from "../text/reference-key.js";
 import type { QueryNode } from "./query.js";
 import { parseQuery } from "./query-parser.js";
 import { plainSnippet, searchWords, toHighlightedHtml, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type SearchWord } from "./snippet.js";
@@ -42,61 +43,79 @@ export function searchArchive(store: SqliteStore, query: string | QueryNode, opt
   const plan = planQuery(tree, hasTranslationPairs(store));
   const limit = Math.max(0, Math.trunc(options.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.trunc(options.offset ?? 0));
-  const db = store.database;
-  const matched = fromClause(plan, false);
-
-  const groups = db
-    .prepare(`SELECT d.type AS type, d.language AS language, substr(d.date, 1, 4) AS year,
-        (SELECT c.classification_level FROM cables c WHERE c.document_id = d.id) AS classification,
-        (SELECT c.origin FROM cables c WHERE c.document_id = d.id) AS origin, count(*) AS n
-      ${matched.sql} GROUP BY 1, 2, 3, 4, 5`)
-    .all(...matched.params) as FacetGroup[];
+  const ranked = plan.match !== undefined || plan.rankMatch !== undefined;
+  const matched = matchedRows(plan);
+  // One statement, so the full-text index is read once: the facet counts over
+  // every match and the requested page come out of the same materialised set.
+  const order = orderBy(options.sort ?? "relevance", ranked);
+  // For hits, `n` is the position on the page: UNION ALL does not promise to keep a subquery's order.
+  const rows = store.database
+    .prepare(`WITH ${matched.sql}
+      SELECT 0 AS hit, NULL AS id, NULL AS rank, type, language, year, classification, origin, count(*) AS n FROM m GROUP BY 4, 5, 6, 7, 8
+      UNION ALL
+      SELECT * FROM (SELECT 1, id, rank, NULL, NULL, NULL, NULL, NULL, row_number() OVER (ORDER BY ${order}) FROM m ORDER BY ${order} LIMIT ? OFFSET ?)`)
+    .all(...matched.params, limit, offset) as (FacetGroup & { hit: 0 | 1; id: number | null; rank: number | null })[];
+  const groups = rows.filter((row) => row.hit === 0);
+  const page = rows.filter((row) => row.hit === 1).sort((a, b) => a.n - b.n);
   const total = groups.reduce((sum, group) => sum + group.n, 0);
 
-  const ranked = plan.match !== undefined || plan.rankMatch !== undefined;
-  const order = orderBy(options.sort ?? "relevance", ranked);
-  const from = fromClause(plan, ranked);
-  const rows = db
-    .prepare(`SELECT d.id, d.title, d.locator, d.type, d.language, d.date, ${ranked ? "rank" : "0"} AS rank ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...from.params, limit, offset) as { id: number; title: string; locator: string; type: string; language: string; date: string | null; rank: number }[];
-
-  const snippets = snippetsFor(store, rows.map((row) => row.id), plan.rankMatch, searchWords(tree));
-  const hits: SearchHit[] = rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    path: row.locator,
-    score: ranked ? Math.round(-row.rank * 10_000) / 10_000 : 0,
-    snippet: snippets.get(row.id) ?? "",
-    type: row.type,
-    language: row.language,
-    date: row.date,
-  }));
+  const details = documentSummaries(store, page.map((row) => row.id!));
+  const snippets = snippetsFor(store, page.map((row) => row.id!), plan.rankMatch, searchWords(tree));
+  const hits: SearchHit[] = page.map((row) => {
+    const document = details.get(row.id!)!;
+    return {
+      id: row.id!,
+      title: document.title,
+      path: document.locator,
+      score: row.rank === null ? 0 : Math.round(-row.rank * 10_000) / 10_000,
+      snippet: snippets.get(row.id!) ?? "",
+      type: document.type,
+      language: document.language,
+      date: document.date,
+    };
+  });
   return { total, hits, facets: facetsOf(groups) };
 }
 
-/** The FROM … WHERE of a search; `ranked` adds the bm25 `rank` column, which counting does not need. */
-function fromClause(plan: Plan, ranked: boolean): SqlPart {
-  const rank = ranked ? `, bm25(document_fts, ${TITLE_WEIGHT}, 1.0) AS rank` : "";
+/**
+ * The CTEs `r` (every full-text match with its bm25 rank, read once) and `m`
+ * (the matching documents with what facets and sorting need).
+ */
+function matchedRows(plan: Plan): SqlPart {
   const where = `d.duplicate_of IS NULL AND (${plan.where.sql})`;
+  const columns = `d.id AS id, ${plan.match !== undefined || plan.rankMatch !== undefined ? "r.rank" : "NULL"} AS rank, d.type AS type, d.language AS language,
+    substr(d.date, 1, 4) AS year, d.date AS date,
+    (SELECT c.classification_level FROM cables c WHERE c.document_id = d.id) AS classification,
+    (SELECT c.origin FROM cables c WHERE c.document_id = d.id) AS origin`;
+  const ranks = `r AS MATERIALIZED (SELECT rowid AS id, bm25(document_fts, ${TITLE_WEIGHT}, 1.0) AS rank FROM document_fts WHERE document_fts MATCH ?)`;
   if (plan.match !== undefined) {
-    return {
-      sql: `FROM (SELECT rowid AS id${rank} FROM document_fts WHERE document_fts MATCH ?) m JOIN documents d ON d.id = m.id WHERE ${where}`,
-      params: [plan.match, ...plan.where.params],
-    };
+    return { sql: `${ranks}, m AS MATERIALIZED (SELECT ${columns} FROM r JOIN documents d ON d.id = r.id WHERE ${where})`, params: [plan.match, ...plan.where.params] };
   }
-  if (plan.rankMatch !== undefined && ranked) {
-    return {
-      sql: `FROM documents d LEFT JOIN (SELECT rowid AS id${rank} FROM document_fts WHERE document_fts MATCH ?) m ON m.id = d.id WHERE ${where}`,
-      params: [plan.rankMatch, ...plan.where.params],
-    };
+  if (plan.rankMatch !== undefined) {
+    return { sql: `${ranks}, m AS MATERIALIZED (SELECT ${columns} FROM documents d LEFT JOIN r ON r.id = d.id WHERE ${where})`, params: [plan.rankMatch, ...plan.where.params] };
   }
-  return { sql: `FROM documents d WHERE ${where}`, params: plan.where.params };
+  return { sql: `m AS MATERIALIZED (SELECT ${columns} FROM documents d WHERE ${where})`, params: plan.where.params };
+}
+
+interface DocumentSummaryRow {
+  id: number;
+  title: string;
+  locator: string;
+  type: string;
+  language: string;
+  date: string | null;
+}
+
+function documentSummaries(store: SqliteStore, ids: number[]): Map<number, DocumentSummaryRow> {
+  if (ids.length === 0) return new Map();
+  const rows = store.database.prepare(`SELECT id, title, locator, type, language, date FROM documents WHERE id IN (${ids.map(() => "?").join(", ")})`).all(...ids) as DocumentSummaryRow[];
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 function orderBy(sort: NonNullable<SearchOptions["sort"]>, ranked: boolean): string {
-  if (sort === "date") return "d.date IS NULL, d.date DESC, d.id";
-  if (sort === "date-asc") return "d.date IS NULL, d.date ASC, d.id";
-  return ranked ? "rank IS NULL, rank, d.id" : "d.date IS NULL, d.date DESC, d.id";
+  if (sort === "date") return "date IS NULL, date DESC, id";
+  if (sort === "date-asc") return "date IS NULL, date ASC, id";
+  return ranked ? "rank IS NULL, rank, id" : "date IS NULL, date DESC, id";
 }
 
 function hasTranslationPairs(store: SqliteStore): boolean {

@@ -3,7 +3,7 @@
  * whatever database holds it. SQLite implements it for a laptop; a server
  * backend implements the same contract and runs the same contract tests.
  */
-import type { Cable, TranslationCredit } from "../model/cable.js";
+import type { TranslationCandidate, TranslationPair } from "../parse/translation.js";
 import type { DocumentType, ExtractedDocument, Problem, StoredDocument } from "../model/document.js";
 
 export interface SavedDocument {
@@ -50,23 +50,6 @@ export interface ArchiveStats {
   schemaVersion: number;
 }
 
-/** A document as translation pairing sees it. */
-export interface PairingCandidate {
-  id: number;
-  name: string;
-  path: string;
-  language: string;
-  cable?: Cable;
-}
-
-/** An original and its translation, and how Trove knows they belong together. */
-export interface TranslationPair {
-  originalId: number;
-  translationId: number;
-  method: "manifest" | "file-name" | "reference";
-  credit?: TranslationCredit;
-}
-
 export interface RunSummary {
   [key: string]: unknown;
 }
@@ -85,7 +68,7 @@ export interface ArchiveStore {
   /** Makes everything saved so far durable. */
   commit(): void;
   getDocument(id: number): DocumentDetail;
-  documentsForPairing(): PairingCandidate[];
+  documentsForPairing(): TranslationCandidate[];
   saveTranslationPairs(pairs: TranslationPair[]): void;
   stats(): ArchiveStats;
   close(): void;

@@ -45,10 +45,3 @@ export function normalise(text: string): string {
   return text.normalize("NFKC").replace(FOLD_PATTERN, fold);
 }
 
-/**
- * A reference number folded for lookups: `ک/۵۰۲/۹۳` and `ک-502-93` give the
- * same key, and so do `14 BAGHDAD 98` and `14BAGHDAD98`.
- */
-export function referenceKey(reference: string): string {
-  return normalise(reference).toUpperCase().replace(/[^\p{L}\p{N}]/gu, "");
-}

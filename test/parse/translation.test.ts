@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { referenceKey } from "../../src/text/reference-key.js";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -11,7 +12,6 @@ import {
   compareTranslations,
   pairTranslations,
   readTranslationManifest,
-  referenceKey,
   type TranslationCandidate,
 } from "../../src/parse/translation.js";
 import { detectLanguage } from "../../src/text/language.js";

@@ -73,5 +73,5 @@ export const readHtml: Reader = async (context) => {
     : decodeText(bytes, truncated);
   if (truncated) context.problem("truncated", `only the first ${mebibytes(limits.maxTextBytes)} of ${mebibytes(size)} were indexed`, false);
   const visible = htmlToText(decoded.text);
-  return { ...visible, encoding: decoded.encoding, mime: "text/html" };
+  return { ...visible, html: decoded.text, encoding: decoded.encoding, mime: "text/html" };
 };

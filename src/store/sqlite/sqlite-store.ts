@@ -9,8 +9,10 @@ import Database from "better-sqlite3";
 import { ArchiveError, NotFoundError, type ProblemCode } from "../../errors.js";
 import type { Cable } from "../../model/cable.js";
 import type { DocumentType, ExtractedDocument, LanguageCode, Page, Problem, TranslationLink } from "../../model/document.js";
-import { normalise, referenceKey } from "../../text/normalise.js";
-import type { ArchiveStats, ArchiveStore, CountBy, DocumentDetail, DocumentSummary, PairingCandidate, RunSummary, SavedDocument, TranslationPair } from "../store.js";
+import { normalise } from "../../text/normalise.js";
+import { referenceKey } from "../../text/reference-key.js";
+import type { TranslationCandidate, TranslationPair } from "../../parse/translation.js";
+import type { ArchiveStats, ArchiveStore, CountBy, DocumentDetail, DocumentSummary, RunSummary, SavedDocument } from "../store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 
 export interface SqliteStoreOptions {
@@ -191,7 +193,7 @@ export class SqliteStore implements ArchiveStore {
   }
 
   /** Every indexed document with its parsed cable: what pairing originals with translations works on. */
-  documentsForPairing(): PairingCandidate[] {
+  documentsForPairing(): TranslationCandidate[] {
     const rows = this.database.prepare("SELECT d.id, d.name, d.locator AS path, d.language, c.cable FROM documents d LEFT JOIN cables c ON c.document_id = d.id WHERE d.duplicate_of IS NULL AND d.type NOT IN ('zip', 'tar', 'mbox', 'binary', 'image')").all() as { id: number; name: string; path: string; language: string; cable: string | null }[];
     return rows.map((row) => ({ id: row.id, name: row.name, path: row.path, language: row.language, ...(row.cable && { cable: JSON.parse(row.cable) as Cable }) }));
   }
