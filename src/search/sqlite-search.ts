@@ -29,7 +29,6 @@ interface Plan {
   rankMatch?: string;
 }
 
-const TITLE_WEIGHT = 10;
 const SNIPPET_TOKENS = 24;
 const DEFAULT_LIMIT = 20;
 /** Above this many characters a document's snippet is cut from its head instead of by FTS5. */
@@ -44,31 +43,23 @@ export function searchArchive(store: SqliteStore, query: string | QueryNode, opt
   const limit = Math.max(0, Math.trunc(options.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.trunc(options.offset ?? 0));
   const ranked = plan.match !== undefined || plan.rankMatch !== undefined;
-  const matched = matchedRows(plan);
-  // One statement, so the full-text index is read once: the facet counts over
-  // every match and the requested page come out of the same materialised set.
-  const order = orderBy(options.sort ?? "relevance", ranked);
-  // For hits, `n` is the position on the page: UNION ALL does not promise to keep a subquery's order.
-  const rows = store.database
-    .prepare(`WITH ${matched.sql}
-      SELECT 0 AS hit, NULL AS id, NULL AS rank, type, language, year, classification, origin, count(*) AS n FROM m GROUP BY 4, 5, 6, 7, 8
-      UNION ALL
-      SELECT * FROM (SELECT 1, id, rank, NULL, NULL, NULL, NULL, NULL, row_number() OVER (ORDER BY ${order}) FROM m ORDER BY ${order} LIMIT ? OFFSET ?)`)
-    .all(...matched.params, limit, offset) as (FacetGroup & { hit: 0 | 1; id: number | null; rank: number | null })[];
-  const groups = rows.filter((row) => row.hit === 0);
-  const page = rows.filter((row) => row.hit === 1).sort((a, b) => a.n - b.n);
+  const sort = options.sort ?? "relevance";
+  const { groups, page } = plan.match !== undefined && plan.where.sql === "1" && sort === "relevance"
+    ? textOnlySearch(store, plan.match, limit, offset)
+    : combinedSearch(store, plan, orderBy(sort, ranked), limit, offset);
   const total = groups.reduce((sum, group) => sum + group.n, 0);
 
-  const details = documentSummaries(store, page.map((row) => row.id!));
-  const snippets = snippetsFor(store, page.map((row) => row.id!), plan.rankMatch, searchWords(tree));
+  const details = documentSummaries(store, page.map((row) => row.id));
+  const missing = page.filter((row) => row.snippet === undefined).map((row) => row.id);
+  const snippets = snippetsFor(store, missing, plan.rankMatch, searchWords(tree));
   const hits: SearchHit[] = page.map((row) => {
-    const document = details.get(row.id!)!;
+    const document = details.get(row.id)!;
     return {
-      id: row.id!,
+      id: row.id,
       title: document.title,
       path: document.locator,
       score: row.rank === null ? 0 : Math.round(-row.rank * 10_000) / 10_000,
-      snippet: snippets.get(row.id!) ?? "",
+      snippet: row.snippet !== undefined ? toHighlightedHtml(row.snippet) : snippets.get(row.id) ?? "",
       type: document.type,
       language: document.language,
       date: document.date,
@@ -77,17 +68,59 @@ export function searchArchive(store: SqliteStore, query: string | QueryNode, opt
   return { total, hits, facets: facetsOf(groups) };
 }
 
+interface PageRow {
+  id: number;
+  rank: number | null;
+  /** The raw FTS5 snippet, when the page query could compute it. */
+  snippet?: string;
+}
+
+const FACET_COLUMNS = `d.type AS type, d.language AS language, substr(d.date, 1, 4) AS year,
+  (SELECT c.classification_level FROM cables c WHERE c.document_id = d.id) AS classification,
+  (SELECT c.origin FROM cables c WHERE c.document_id = d.id) AS origin`;
+
+/**
+ * Words only, by relevance: the page comes straight from FTS5 in rank order
+ * (it scores and cuts the matches itself, computing snippets for the page
+ * alone), and facets from one pass over the matches without scoring.
+ */
+function textOnlySearch(store: SqliteStore, match: string, limit: number, offset: number): { groups: FacetGroup[]; page: PageRow[] } {
+  const groups = store.database
+    .prepare(`SELECT ${FACET_COLUMNS}, count(*) AS n FROM document_fts JOIN documents d ON d.id = document_fts.rowid WHERE document_fts MATCH ? GROUP BY 1, 2, 3, 4, 5`)
+    .all(match) as FacetGroup[];
+  const rows = store.database
+    .prepare(`SELECT rowid AS id, rank,
+        CASE WHEN (SELECT text_length FROM documents WHERE id = document_fts.rowid) > ${FTS_SNIPPET_MAX_CHARS} THEN NULL
+             ELSE snippet(document_fts, 1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', ${SNIPPET_TOKENS}) END AS snippet
+      FROM document_fts WHERE document_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`)
+    .all(match, limit, offset) as { id: number; rank: number; snippet: string | null }[];
+  return { groups, page: rows.map((row) => ({ id: row.id, rank: row.rank, ...(row.snippet !== null && { snippet: row.snippet }) })) };
+}
+
+/** Any other query: one statement whose materialised matches give both the facets and the page. */
+function combinedSearch(store: SqliteStore, plan: Plan, order: string, limit: number, offset: number): { groups: FacetGroup[]; page: PageRow[] } {
+  const matched = matchedRows(plan);
+  // For hits, `n` is the position on the page: UNION ALL does not promise to keep a subquery's order.
+  const rows = store.database
+    .prepare(`WITH ${matched.sql}
+      SELECT 0 AS hit, NULL AS id, NULL AS rank, type, language, year, classification, origin, count(*) AS n FROM m GROUP BY 4, 5, 6, 7, 8
+      UNION ALL
+      SELECT * FROM (SELECT 1, id, rank, NULL, NULL, NULL, NULL, NULL, row_number() OVER (ORDER BY ${order}) FROM m ORDER BY ${order} LIMIT ? OFFSET ?)`)
+    .all(...matched.params, limit, offset) as (FacetGroup & { hit: 0 | 1; id: number; rank: number | null })[];
+  return {
+    groups: rows.filter((row) => row.hit === 0),
+    page: rows.filter((row) => row.hit === 1).sort((a, b) => a.n - b.n).map((row) => ({ id: row.id, rank: row.rank })),
+  };
+}
+
 /**
  * The CTEs `r` (every full-text match with its bm25 rank, read once) and `m`
  * (the matching documents with what facets and sorting need).
  */
 function matchedRows(plan: Plan): SqlPart {
   const where = `d.duplicate_of IS NULL AND (${plan.where.sql})`;
-  const columns = `d.id AS id, ${plan.match !== undefined || plan.rankMatch !== undefined ? "r.rank" : "NULL"} AS rank, d.type AS type, d.language AS language,
-    substr(d.date, 1, 4) AS year, d.date AS date,
-    (SELECT c.classification_level FROM cables c WHERE c.document_id = d.id) AS classification,
-    (SELECT c.origin FROM cables c WHERE c.document_id = d.id) AS origin`;
-  const ranks = `r AS MATERIALIZED (SELECT rowid AS id, bm25(document_fts, ${TITLE_WEIGHT}, 1.0) AS rank FROM document_fts WHERE document_fts MATCH ?)`;
+  const columns = `d.id AS id, ${plan.match !== undefined || plan.rankMatch !== undefined ? "r.rank" : "NULL"} AS rank, d.date AS date, ${FACET_COLUMNS}`;
+  const ranks = "r AS MATERIALIZED (SELECT rowid AS id, rank FROM document_fts WHERE document_fts MATCH ?)";
   if (plan.match !== undefined) {
     return { sql: `${ranks}, m AS MATERIALIZED (SELECT ${columns} FROM r JOIN documents d ON d.id = r.id WHERE ${where})`, params: [plan.match, ...plan.where.params] };
   }
