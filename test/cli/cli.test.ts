@@ -130,3 +130,32 @@ describe("trove CLI", { skip: !existsSync(BIN.replace("bin/trove.js", "dist/cli/
     assert.equal(indexed, files);
   });
 });
+
+describe("trove parse and show with cable fields", { skip: !existsSync(BIN.replace("bin/trove.js", "dist/cli/main.js")) && "needs the build (npm run build)" }, () => {
+  it("prints the fields of a field report and its calendar date, without an archive", () => {
+    const result = trove(["parse", "samples/reports/fa/report-1393-07-15-karbala.fa.txt", "--json"]);
+    assert.equal(result.status, 0, result.stderr);
+    const [document] = JSON.parse(result.stdout).documents;
+    assert.equal(document.cable.layout, "field-report");
+    assert.deepEqual({ text: document.cable.date.text, calendar: document.cable.date.calendar, iso: document.cable.date.iso }, { text: "۱۳۹۳/۰۷/۱۵", calendar: "jalali", iso: "2014-10-07" });
+    assert.equal(document.cable.classificationLevel, "SECRET");
+    assert.match(trove(["parse", "samples/cables/15BAGHDAD87.txt"]).stdout, /reference\s+15BAGHDAD87/);
+  });
+
+  it("shows a document with its cable and its translation", () => {
+    const archive = path.join(tempDir(), "a.db");
+    const ingest = trove(["ingest", "samples/reports", "--archive", archive, "--quiet"]);
+    assert.equal(ingest.status, 0, ingest.stderr);
+    const hit = JSON.parse(trove(["search", "path:report-1393-07-15-karbala.fa.txt", "--archive", archive, "--json"]).stdout).hits[0];
+    const shown = JSON.parse(trove(["show", String(hit.id), "--archive", archive, "--json"]).stdout);
+    assert.equal(shown.cable.reference, "ک/۴۱۷/۹۳");
+    assert.equal(shown.translations.length, 1);
+    assert.equal(shown.translations[0].role, "translation");
+    assert.equal(shown.translations[0].language, "en");
+    const english = JSON.parse(trove(["search", "karbala tamimi", "--archive", archive, "--json", "--limit", "50"]).stdout).hits.map((result: { path: string }) => path.basename(result.path));
+    assert.ok(english.includes("report-1393-07-15-karbala.fa.txt"), "an English query finds the Persian original through its translation");
+    const byClassification = JSON.parse(trove(["search", "classification:secret", "--archive", archive, "--json", "--limit", "0"]).stdout);
+    assert.ok(byClassification.total > 0);
+    assert.ok(byClassification.facets.classification.some((facet: { value: string }) => facet.value === "SECRET"));
+  });
+});
