@@ -49,7 +49,7 @@ export const cablegateParser: CableParser = {
     if (/\bVZCZC/.test(head)) return true;
     if (/^[ \t]*FM[ \t]+\S/m.test(head) && /^[ \t]*TO[ \t]+\S/m.test(head)) return true;
     // Bodies without routing lines: the `E.O.` line with `TAGS`, in any case (`E.o. 12958: decl: … Tags:`).
-    return /E\.?\s?O\.?\s*1[0-3]\d{3}/i.test(head) && /TAGS/i.test(head) && /SUBJ(?:ECT)?\s*:/i.test(head);
+    return /E\.?\s?[O0]\.?\s*1[0-3]\d{3}/i.test(head) && /TAGS/i.test(head) && /SUBJ(?:ECT)?\s*:/i.test(head);
   },
 
   parse(input: ParseInput): Cable {
@@ -67,7 +67,7 @@ function readCablegate(input: ParseInput): Cable {
   const cable = blankCable("cablegate", input.text);
   const warnings = [...reading.warnings];
 
-  const date = reading.dateTimeGroup ?? routing?.dateTimeGroup ?? metadataDate(input.metadata);
+  const date = reading.dateTimeGroup ?? withoutOffsets(routing?.dateTimeGroup) ?? metadataDate(input.metadata);
   if (date) cable.date = date;
   if (date?.warning) warnings.push(date.warning);
   if (!reading.dateTimeGroup) warnings.push(date ? `no date-time group; the date is from ${routing?.dateTimeGroup ? "the record's routing header" : "the reader's metadata"}` : "no date-time group and no date");
@@ -131,6 +131,13 @@ function flatRoutingOf(metadata: Record<string, unknown>): FlatRouting | undefin
   const header = stringField(metadata, "header");
   if (!header) return undefined;
   return readFlatRouting(header);
+}
+
+/** A date read from the reader's metadata has no place in the document's text. */
+function withoutOffsets(date: DateMention | undefined): DateMention | undefined {
+  if (!date) return undefined;
+  const { start: _start, end: _end, ...rest } = date;
+  return rest;
 }
 
 function metadataDate(metadata: Record<string, unknown>): DateMention | undefined {

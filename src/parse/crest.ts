@@ -36,6 +36,8 @@ const MONTH_NAMES = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JU
 const OCR_YEAR = String.raw`[0-9IilOoZS|](?:[ \t]?[0-9IilOoZS|]){3}`;
 const WRITTEN_DATE = new RegExp(String.raw`(?<![\dA-Za-z])(\d{1,2})[ \t]+(${MONTH_NAMES.join("|")}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?[ \t]+(${OCR_YEAR})(?![0-9A-Za-z])`, "gi");
 const RELEASE_STAMP = /APPROVED\s+FOR\s+RELEASE\s*:?\s*(?:(\d{4})\/(\d{1,2})\/(\d{1,2})|(\d{1,2})\/(\d{1,2})\/(\d{4}))/gi;
+/** A line that could be a classification banner: letters and spaces only. */
+const BANNER_LINE = /^[ \t]*[A-Za-z][A-Za-z \t]{3,40}$/;
 const CLASSIFICATION_WORDS = ["TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "RESTRICTED"];
 const CAVEAT_PHRASES = ["NOFORN", "NO FOREIGN DISSEM", "CONTROLLED DISSEM", "ORCON", "EYES ONLY", "LIMDIS"];
 /** Titles of the offices that sign DCI memoranda, alone on the line under the signer's name. */
@@ -81,7 +83,7 @@ function readCrest(input: ParseInput): Cable {
   const releases = releaseDates(text);
   if (dates[0]) cable.date = dates[0];
   else warnings.push("no date legible");
-  cable.otherDates = [...dates.slice(1), ...releases];
+  cable.otherDates = distinctDates([...dates.slice(1), ...releases], cable.date);
 
   const lines = linesWithOffsets(text);
   const subject = readSubject(lines);
@@ -105,7 +107,9 @@ function readCrest(input: ParseInput): Cable {
   const classification = classificationOf(lines);
   if (classification) {
     cable.classification = classification;
-    cable.classificationLevel = classification === "RESTRICTED" ? "CONFIDENTIAL" : levelOf(classification)!;
+    // RESTRICTED, the level below CONFIDENTIAL until 1953, has no level of its own in the model.
+    const level = levelOf(classification);
+    if (level) cable.classificationLevel = level;
   } else warnings.push("no classification marking legible");
   cable.caveats = CAVEAT_PHRASES.filter((phrase) => new RegExp(`\\b${phrase.replace(/ /g, "\\s+")}\\b`, "i").test(text));
   cable.paragraphs = numberedParagraphs(text, subject?.offset ?? 0, signature?.offset ?? text.length);
@@ -161,14 +165,23 @@ function writtenDates(text: string): DateMention[] {
   return dates;
 }
 
+/** One mention per day, leaving out the document's own date: a memo repeats its dates. */
+function distinctDates(dates: DateMention[], own: DateMention | undefined): DateMention[] {
+  const seen = new Set(own?.iso ? [own.iso] : []);
+  return dates.filter((date) => {
+    const key = date.iso ?? date.text;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function releaseDates(text: string): DateMention[] {
-  const seen = new Set<string>();
   const dates: DateMention[] = [];
   for (const match of text.matchAll(RELEASE_STAMP)) {
     const iso = match[1] ? isoDate(Number(match[1]), Number(match[2]), Number(match[3])) : isoDate(Number(match[6]), Number(match[4]), Number(match[5]));
     const written = match[0].replace(/^APPROVED\s+FOR\s+RELEASE\s*:?\s*/i, "");
-    if (!iso || seen.has(iso)) continue;
-    seen.add(iso);
+    if (!iso) continue;
     const start = match.index + match[0].length - written.length;
     dates.push({ text: written, calendar: "gregorian", iso, precision: "day", start, end: start + written.length });
   }
@@ -185,9 +198,9 @@ interface Line {
 function linesWithOffsets(text: string): Line[] {
   const lines: Line[] = [];
   let offset = 0;
-  for (const text_ of text.split("\n")) {
-    lines.push({ text: text_.replace(/\r$/, ""), offset });
-    offset += text_.length + 1;
+  for (const line of text.split("\n")) {
+    lines.push({ text: line.endsWith("\r") ? line.slice(0, -1) : line, offset });
+    offset += line.length + 1;
   }
   return lines;
 }
@@ -245,17 +258,13 @@ export function reconcileSubject(written: string | undefined, title: string | un
   const text = written.split(/\s+/).filter(Boolean);
   const catalogue = title.split(/\s+/).filter(Boolean);
   const pairs = alignWords(text, catalogue);
+  let titleEnd = pairs.length - 1;
+  while (titleEnd >= 0 && pairs[titleEnd]![1] === undefined) titleEnd--;
   const words: string[] = [];
-  let titleDone = false;
-  let lastTitleWord = -1;
-  pairs.forEach(([i, j], at) => {
-    if (j !== undefined) lastTitleWord = at;
-  });
   for (const [at, [i, j]] of pairs.entries()) {
-    if (at > lastTitleWord) titleDone = true;
     if (i !== undefined && j !== undefined) words.push(chooseWord(text[i]!, catalogue[j]!));
     else if (j !== undefined) words.push(catalogue[j]!);
-    else if (titleDone) {
+    else if (at > titleEnd) {
       if (!isCleanWord(text[i!]!)) break;
       words.push(text[i!]!);
     }
@@ -330,10 +339,13 @@ function findSignature(lines: Line[], from: number): { name: string; office: str
 function classificationOf(lines: Line[]): string | undefined {
   const votes = new Map<string, number>();
   for (const { text } of lines) {
-    const words = text.trim().split(/\s+/);
-    if (words.length === 0 || words.length > 4 || /^\(/.test(text.trim())) continue;
+    // A banner is a few letters alone on a line; anything else is skipped before any real work.
+    if (!BANNER_LINE.test(text) || text.trim().split(/\s+/).length > 4) continue;
     const closed = text.toUpperCase().replace(/\b(?:[A-Z] (?=[A-Z]\b))+[A-Z]\b/g, (spaced) => spaced.replace(/ /g, "")).replace(/[^A-Z ]/g, "").replace(/\s+/g, " ").trim();
-    const found = CLASSIFICATION_WORDS.find((word) => closed.length >= word.length - 1 && editDistance(closed, word) <= (word.length >= 10 ? 2 : 1));
+    const found = CLASSIFICATION_WORDS.find((word) => {
+      const allowed = word.length >= 10 ? 2 : 1;
+      return Math.abs(closed.length - word.length) <= allowed && editDistance(closed, word) <= allowed;
+    });
     if (found) votes.set(found, (votes.get(found) ?? 0) + 1);
   }
   return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];

@@ -24,7 +24,7 @@
  */
 import { DomUtils, parseDocument } from "htmlparser2";
 import type { Cable, CableParser, DateMention, ParseInput } from "../model/cable.js";
-import { blankCable, cableYear, levelOf, readFieldDate, readTelegram, resolveReferences, type TelegramReading } from "./telegram.js";
+import { blankCable, cableYear, levelOf, readFieldDate, readTelegram, resolveReferences } from "./telegram.js";
 
 type HtmlNode = ReturnType<typeof parseDocument>["children"][number];
 type HtmlElement = ReturnType<typeof DomUtils.findAll>[number];
@@ -110,14 +110,10 @@ function readPlusd(input: ParseInput): Cable {
   const restrictions = field("Handling Restrictions");
   cable.caveats = [...new Set([...reading.caveats, ...(restrictions ? restrictions.split(/\s*[,|]\s*/) : [])])];
   cable.references = resolveReferences(reading.references, cableYear(cable.date) ?? reference?.match(/^(?:19|20)?(\d{2})/)?.[1], reading.classification?.office ?? origin);
-  fillBody(cable, reading);
-  cable.warnings = warnings;
-  return cable;
-}
-
-function fillBody(cable: Cable, reading: TelegramReading): void {
   cable.paragraphs = reading.paragraphs;
   if (reading.signer) cable.signer = reading.signer;
+  cable.warnings = warnings;
+  return cable;
 }
 
 /** PlusD lists tags as `GR - Greece; Crete | KALOUDIS, NICK | PINS - Political Affairs--Internal Security`. */

@@ -88,8 +88,12 @@ const LEVEL_WORDS: [string, ClassificationLevel][] = [
 ];
 const CAVEATS = ["NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SIPDIS", "ROGER CHANNEL", "DISSENT CHANNEL", "SENSITIVE", "EFTO", "ORCON", "PROPIN", "CHEROKEE"];
 const PORTION_MARKING = String.raw`\(\s*(?:U|C|S|SBU|TS|LOU|S\/NF|C\/NF|S\/\/NF|C\/\/NF|U\/\/FOUO|S\/REL)\s*\)`;
-/** `DUBAI 00000177 001.2 OF 003`: the header of a continuation page, glued into flattened bodies. */
-const PAGE_HEADER = String.raw`(?:[A-Z]{2,}[ \t]?)*\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}`;
+/**
+ * `DUBAI 00000177 001.2 OF 003`: the header of a continuation page, glued into
+ * flattened bodies. Each word must end in a space: were the space optional, a
+ * run of capitals would split into words in exponentially many ways.
+ */
+const PAGE_HEADER = String.raw`(?:[A-Z]{2,}[ \t])*\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}`;
 /** Where a subject ends inside a line: a REF, a portion marking, a classified-by line, a paragraph, a page header. */
 const SUBJECT_END = new RegExp(
   String.raw`REFS?\s*:|REFTELS?\s*:|${PORTION_MARKING}|Classified\s+By|¶|(?:^|\s)Summary\s*:|(?<![\w.])\d{1,2}\.\s?\(|${PAGE_HEADER}`,
@@ -105,7 +109,7 @@ const REF_CONTINUATION = /^\s*¶?(?:\(?[A-Z][.)]\)?\s*){1,2}(?:\d{2}\s+)?[A-Z][A
 /** A REF entry longer than this has run into the text after it (a corrupt head). */
 const MAX_REFERENCE_CHARS = 120;
 const REF_LABEL = /(?:REFTELS?|REFERENCES?|REFS?)\s*:/i;
-/** An addressee line: upper case, a routing indicator and a slash at most, no label. */
+/** An addressee line: capitals, digits and the punctuation of office names (`RUEKJCS/SECDEF WASHDC//USDP ADMIN//`). */
 const ADDRESSEE_LINE = /^[ \t]*[A-Z0-9][A-Z0-9 ./,&()'-]*\r?$/;
 const OFFICE_PREFIXES = /^(?:AMEMBASSY|AMEMB|EMBASSY|AMCONSUL|CONSULATE|USMISSION|MISSION|USOFFICE|AMCONGEN|CONGEN)\s+/;
 /** Short forms posts use for each other in REF lines, mapped to the letters of their cable ids. */
@@ -125,7 +129,8 @@ function buildClassificationLine(): RegExp {
   const levels = LEVEL_WORDS.map(([words]) => words.split(" ").map(spaced).join("[ \\t]+")).join("|");
   const slashCaveats = String.raw`(?:[ \t]*\/\/?[ \t]*(?:NOFORN|NF|ORCON|NODIS|EXDIS|LIMDIS|FOUO|SBU|REL(?:[ \t]+TO)?[ \t]+[A-Z]{3}(?:,[ \t]*[A-Z]{3})*))*`;
   const wordCaveats = String.raw`(?:[ \t]+(?:NOFORN|NODIS|EXDIS|LIMDIS|STADIS|EFTO|E[ \t]F[ \t]T[ \t]O|SENSITIVE))*`;
-  const section = String.raw`(?:[ \t]+SECTION[ \t]+\d+[ \t]+OF[ \t]+\d+)?`;
+  // `SECTION` itself is sometimes lost: `S E C R E T 01 OF 02 RPO DUBAI 000288`.
+  const section = String.raw`(?:[ \t]+(?:SECTION[ \t]+)?\d+[ \t]+OF[ \t]+\d+)?`;
   const office = String.raw`([A-Z][A-Z'.-]*(?:[ \t]+[A-Z][A-Z'.-]*){0,3}?)`;
   return new RegExp(String.raw`(?<![A-Za-z])(${levels})(${slashCaveats})(${wordCaveats})${section}(?:[ \t]+(\d{2}))?[ \t]+${office}[ \t]+(\d{2,7})(?!\d)`, "gi");
 }
@@ -157,12 +162,14 @@ export function readTelegram(text: string, base = 0): TelegramReading {
   const zoneStart = classification?.end ?? addressees?.end ?? 0;
   const subjectLabel = findLabel(head, /SUBJ(?:ECT)?\s*:/i, zoneStart);
   const tagsLabel = findLabel(head, /TAGS\s*:|(?<![A-Za-z])TAGS[ \t]+(?=[A-Za-z]{2})/i, zoneStart);
-  const orderLabel = findLabel(head, /E\.?\s?O\.?\s*(?=1[0-3]\d{3})/i, zoneStart);
+  // `E.0.` (a zero) occurs in the originals.
+  const orderLabel = findLabel(head, /E\.?\s?[O0]\.?\s*(?=1[0-3]\d{3})/i, zoneStart);
   const firstLabel = Math.min(subjectLabel?.start ?? Infinity, tagsLabel?.start ?? Infinity, orderLabel?.start ?? Infinity);
 
   if (classification) {
+    // Caveats stand between the classification line and the first label: `NOFORN`, `SIPDIS`, `SENSITIVE`.
     const caveatZone = head.slice(classification.end, Math.min(firstLabel, classification.end + 1500));
-    reading.caveats = uniqueCaveats([...classification.caveats, ...findCaveats(caveatZone)]);
+    reading.caveats = [...new Set([...classification.caveats, ...findCaveats(caveatZone)])];
     const noforn = reading.caveats.includes("NOFORN") && !/NOFORN|\bNF\b/.test(classification.line.marking);
     reading.classification = noforn ? { ...classification.line, marking: `${classification.line.marking}//NOFORN` } : classification.line;
   }
@@ -176,15 +183,9 @@ export function readTelegram(text: string, base = 0): TelegramReading {
   if (subjectLabel) {
     const subject = readSubject(head, subjectLabel.end, flat);
     if (subject.value) reading.subject = subject.value;
-    headerEnd = subject.end;
-    const paragraphsFrom = subject.end;
-    const firstParagraph = findParagraphStarts(text, paragraphsFrom, flat)[0]?.index ?? Math.min(text.length, paragraphsFrom + 2000);
-    const refLabel = findLabel(text.slice(0, firstParagraph), REF_LABEL, subject.end);
-    if (refLabel) {
-      const refs = readReferenceList(text, refLabel.end, firstParagraph, flat);
-      reading.references = refs.items;
-      headerEnd = Math.max(headerEnd, refs.end);
-    }
+    const references = readReferences(text, subject.end, flat);
+    reading.references = references.items;
+    headerEnd = Math.max(subject.end, references.end);
   }
 
   // A signer above the end of the header is an addressee of a cable cut off after its routing lines.
@@ -257,7 +258,7 @@ export function cableId(year: string, office: string, serial: string): string | 
 }
 
 /** The letters a post contributes to cable ids: `AMEMBASSY NEW DELHI` → `NEWDELHI`, `SECSTATE WASHDC` → `STATE`. */
-export function officeLetters(office: string): string {
+function officeLetters(office: string): string {
   const upper = office.toUpperCase().replace(/\s+/g, " ").trim().replace(OFFICE_PREFIXES, "");
   if (/^SECSTATE\b/.test(upper)) return "STATE";
   const letters = upper.replace(/[^A-Z]/g, "");
@@ -303,7 +304,7 @@ export function levelOf(marking: string): ClassificationLevel | undefined {
 }
 
 /** Closes up letter-spaced words: `C O N F I D E N T I A L` → `CONFIDENTIAL`. */
-export function closeLetterSpacing(text: string): string {
+function closeLetterSpacing(text: string): string {
   return text.replace(/\b(?:[A-Za-z][ \t](?=[A-Za-z]\b))+[A-Za-z]\b/g, (spaced) => spaced.replace(/[ \t]/g, "")).replace(/\s+/g, " ").trim();
 }
 
@@ -373,10 +374,6 @@ function findCaveats(zone: string): string[] {
   return found.sort((a, b) => a.index - b.index).map(({ caveat }) => caveat);
 }
 
-function uniqueCaveats(caveats: string[]): string[] {
-  return [...new Set(caveats)];
-}
-
 interface Addressees {
   origin?: string;
   to: string[];
@@ -406,7 +403,7 @@ function readAddressees(head: string, limit: number): Addressees | undefined {
 }
 
 /** `RUEHC/SECSTATE WASHDC IMMEDIATE 6818` → `SECSTATE WASHDC`: no routing indicator, precedence or serial. */
-export function cleanAddressee(line: string): string {
+function cleanAddressee(line: string): string {
   let addressee = line.replace(/\s+/g, " ").trim().replace(/^[A-Z0-9]{4,8}\//, "");
   for (let previous = ""; previous !== addressee; ) {
     previous = addressee;
@@ -469,14 +466,33 @@ function readSubject(head: string, from: number, flat: boolean): { value?: strin
     block = kept.join("\n");
   }
   const leading = new RegExp(`^\\s*(?:${PORTION_MARKING})?`).exec(block)![0].length;
-  const stop = block.slice(leading).search(SUBJECT_END);
-  const raw = stop >= 0 ? block.slice(0, leading + stop) : block;
+  const stops = [block.slice(leading).search(SUBJECT_END)];
+  if (flat) stops.push(caseChangeAfterGap(block.slice(leading)));
+  const stop = Math.min(...stops.map((at) => (at < 0 ? Infinity : at)));
+  const raw = Number.isFinite(stop) ? block.slice(0, leading + stop) : block;
   return { value: joinLines(raw) || undefined, end: from + raw.length };
+}
+
+/**
+ * In a flattened body a blank line became two spaces; an upper-case subject
+ * followed, after such a gap, by a word in lower case has ended there
+ * (`… NOVEMBER 4, 2009  Media Highlights: …`).
+ */
+function caseChangeAfterGap(block: string): number {
+  const gap = / {2,}(?=\S*[a-z])/.exec(block);
+  return gap && !/[a-z]/.test(block.slice(0, gap.index)) ? gap.index : -1;
 }
 
 /** Joins wrapped header lines: a line ending in a hyphen runs on (`COMMANDER-` + `IN-CHIEF`). */
 function joinLines(raw: string): string {
   return raw.replace(/(\w-)[ \t]*\r?\n\s*/g, "$1").replace(/\s+/g, " ").trim();
+}
+
+/** The REF list between the subject and the first paragraph, where there is one. */
+function readReferences(text: string, subjectEnd: number, flat: boolean): { items: WrittenReference[]; end: number } {
+  const firstParagraph = findParagraphStarts(text, subjectEnd, flat)[0]?.index ?? Math.min(text.length, subjectEnd + 2000);
+  const label = findLabel(text.slice(0, firstParagraph), REF_LABEL, subjectEnd);
+  return label ? readReferenceList(text, label.end, firstParagraph, flat) : { items: [], end: subjectEnd };
 }
 
 function readReferenceList(text: string, from: number, limit: number, flat: boolean): { items: WrittenReference[]; end: number } {
@@ -615,7 +631,7 @@ function trimmedEnd(text: string, start: number, end: number): number {
   return cut;
 }
 
-const FOOTER_LINE = /^\s*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T|NNNN?|BT|>|#\d+|NMAFVVZCZ|EXEMPT|\d{4}[A-Z]+\d+\s*-.*|[-\s]*|.*END OF (?:ERRORED )?MESSAGE.*|\.{3})\s*$/i;
+const FOOTER_LINE = /^\s*(?:\*{3}.*|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T|NNNN?|BT|>|#\d+|NMAFVVZCZ|EXEMPT|\d{4}[A-Z]+\d+\s*-.*|[-\s]*|.*END OF (?:ERRORED )?MESSAGE.*|\.{3})\s*$/i;
 const NOT_NAMES = new Set(["END", "SUMMARY", "COMMENT", "NOTE", "SIPDIS", "TEXT", "STAFF"]);
 
 /** The signer: a name alone on the last line before the footers (`CROCKER`, `Speckhard`), or after a flattened body's last sentence. */
