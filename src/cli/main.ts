@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { TroveError } from "../errors.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { parseCommand } from "./commands/parse.js";
+import { translationsCommand } from "./commands/translations.js";
 import { searchCommand } from "./commands/search.js";
 import { showCommand } from "./commands/show.js";
 import { statsCommand } from "./commands/stats.js";
@@ -18,8 +19,13 @@ export function buildProgram(exit: ExitStatus): Command {
     .addCommand(searchCommand(exit))
     .addCommand(showCommand())
     .addCommand(statsCommand())
-    .addCommand(parseCommand(exit));
-  for (const command of program.commands) command.exitOverride();
+    .addCommand(parseCommand(exit))
+    .addCommand(translationsCommand());
+  const overrideExits = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(overrideExits);
+  };
+  program.commands.forEach(overrideExits);
   return program;
 }
 

@@ -21,9 +21,21 @@ export interface DocumentSummary {
   duplicateOf?: number;
 }
 
+/** A reference between two cables of the archive. */
+export interface CableLink {
+  /** The reference as the citing cable writes it (`BAGHDAD 98`). */
+  reference: string;
+  id: number;
+  title: string;
+}
+
 export interface DocumentDetail extends StoredDocument {
   children: DocumentSummary[];
   problems: Problem[];
+  /** The cables this one's REF lines cite that are in the archive. */
+  references: CableLink[];
+  /** The cables in the archive whose REF lines cite this one. */
+  citedBy: CableLink[];
 }
 
 export interface CountBy {

@@ -159,3 +159,30 @@ describe("trove parse and show with cable fields", { skip: !existsSync(BIN.repla
     assert.ok(byClassification.facets.classification.some((facet: { value: string }) => facet.value === "SECRET"));
   });
 });
+
+describe("trove translations", { skip: !existsSync(BIN.replace("bin/trove.js", "dist/cli/main.js")) && "needs the build (npm run build)" }, () => {
+  it("aligns an original with its translation and flags where a second translation disagrees", () => {
+    const folder = path.join(tempDir(), "expenses");
+    mkdirSync(folder);
+    const base = "report-1393-08-12-erbil-expenses";
+    const english = readFileSync(`samples/reports/en/${base}.en.txt`, "utf8");
+    writeFileSync(path.join(folder, `${base}.fa.txt`), readFileSync(`samples/reports/fa/${base}.fa.txt`));
+    writeFileSync(path.join(folder, `${base}.en.txt`), english);
+    writeFileSync(path.join(folder, "second-translation.txt"), english.replace("38 euros", "83 euros"));
+    const archive = path.join(tempDir(), "a.db");
+    assert.equal(trove(["ingest", folder, "--archive", archive, "--quiet"]).status, 0);
+    const idOf = (name: string) => JSON.parse(trove(["search", `path:${name}`, "--archive", archive, "--json"]).stdout).hits[0].id as number;
+
+    const aligned = JSON.parse(trove(["translations", "align", String(idOf(`${base}.fa.txt`)), "--archive", archive, "--json"]).stdout);
+    assert.equal(aligned.translation, idOf(`${base}.en.txt`));
+    assert.ok(aligned.paragraphs.length >= 5);
+    assert.ok(aligned.paragraphs.every((pair: { method: string }) => pair.method === "number"));
+
+    const compared = trove(["translations", "compare", String(idOf(`${base}.en.txt`)), String(idOf("second-translation.txt")), "--archive", archive, "--json"]);
+    assert.equal(compared.status, 0, compared.stderr);
+    const disagreeing = JSON.parse(compared.stdout).passages.filter((passage: { disagrees: boolean }) => passage.disagrees);
+    assert.equal(disagreeing.length, 1);
+    assert.equal(disagreeing[0].number, "3");
+    assert.match(trove(["translations", "compare", String(idOf(`${base}.en.txt`)), String(idOf("second-translation.txt")), "--archive", archive]).stdout, /only in the second: .*83 euros/);
+  });
+});

@@ -58,8 +58,11 @@ describe("search on parsed cable fields", () => {
     assert.deepEqual(facets.origin.map((origin) => origin.value).sort(), ["AMEMBASSY BAGHDAD", "Karbala station", "SECSTATE WASHDC"]);
   });
 
-  it("keeps the cable with the document", () => {
-    const document = store.getDocument(ids.reply!);
-    assert.equal(document.cable?.references[0]?.canonical, "14BAGHDAD98");
+  it("keeps the cable with the document, linked to the cables it cites and that cite it", () => {
+    const reply = store.getDocument(ids.reply!);
+    assert.equal(reply.cable?.references[0]?.canonical, "14BAGHDAD98");
+    assert.deepEqual(reply.references.map((link) => [link.reference, link.id]), [["BAGHDAD 98", ids.baghdad]]);
+    assert.deepEqual(store.getDocument(ids.baghdad!).citedBy.map((link) => link.id), [ids.reply]);
+    assert.deepEqual(store.getDocument(ids.plain!).citedBy, []);
   });
 });

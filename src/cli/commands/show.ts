@@ -45,6 +45,8 @@ function render(document: DocumentDetail): string {
   for (const link of document.translations) {
     lines.push(`${link.role === "translation" ? "translation".padEnd(13) : "original".padEnd(13)}[${link.id}] ${link.title} (${link.language}, paired by ${link.method}${link.translator ? `; translated by ${link.translator}` : ""}${link.reviewer ? `; checked by ${link.reviewer}` : ""})`);
   }
+  for (const link of document.references) lines.push(`${"cites".padEnd(13)}[${link.id}] ${link.title} (REF ${link.reference})`);
+  for (const link of document.citedBy) lines.push(`${"cited by".padEnd(13)}[${link.id}] ${link.title}`);
   for (const problem of document.problems) lines.push(`${"problem".padEnd(13)}${problem.code}: ${problem.message}`);
   if (document.children.length > 0) {
     lines.push("", `${document.children.length} members or attachments:`);

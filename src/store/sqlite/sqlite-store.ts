@@ -12,7 +12,7 @@ import type { DocumentType, ExtractedDocument, LanguageCode, Page, Problem, Tran
 import { normalise } from "../../text/normalise.js";
 import { referenceKey } from "../../text/reference-key.js";
 import type { TranslationCandidate, TranslationPair } from "../../parse/translation.js";
-import type { ArchiveStats, ArchiveStore, CountBy, DocumentDetail, DocumentSummary, RunSummary, SavedDocument } from "../store.js";
+import type { ArchiveStats, ArchiveStore, CableLink, CountBy, DocumentDetail, DocumentSummary, RunSummary, SavedDocument } from "../store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 
 export interface SqliteStoreOptions {
@@ -165,6 +165,12 @@ export class SqliteStore implements ArchiveStore {
       .map((problem): Problem => ({ locator: problem.locator, code: problem.code, message: problem.message, indexed: problem.indexed === 1 }));
     const cable = (this.database.prepare("SELECT cable FROM cables WHERE document_id = ?").get(sourceId) as { cable: string } | undefined)?.cable;
     const translations = this.translationsOf(sourceId);
+    const references = this.database.prepare(`
+      SELECT r.text AS reference, d.id, d.title FROM cable_references r JOIN cables c ON c.reference_key = r.reference_key JOIN documents d ON d.id = c.document_id
+      WHERE r.document_id = ? AND d.duplicate_of IS NULL ORDER BY r.rowid`).all(sourceId) as CableLink[];
+    const citedBy = this.database.prepare(`
+      SELECT r.text AS reference, d.id, d.title FROM cables c JOIN cable_references r ON r.reference_key = c.reference_key JOIN documents d ON d.id = r.document_id
+      WHERE c.document_id = ? AND c.reference_key IS NOT NULL AND d.id != c.document_id ORDER BY d.id`).all(sourceId) as CableLink[];
     const detail: DocumentDetail = {
       id: row.id,
       locator: row.locator,
@@ -182,6 +188,8 @@ export class SqliteStore implements ArchiveStore {
       children,
       problems,
       translations,
+      references,
+      citedBy,
     };
     if (cable) detail.cable = JSON.parse(cable) as Cable;
     if (row.parent_id !== null) detail.parentId = row.parent_id;
