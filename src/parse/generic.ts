@@ -21,6 +21,12 @@ const HEAD_LINES = 40;
 const SUBJECT_CHARS = 200;
 /** Dates kept beside the first: enough for a timeline of a long memo, bounded for a hostile one. */
 const MAX_OTHER_DATES = 100;
+/**
+ * Dates are looked for in the head only: a document's own date is near its
+ * top, and scanning a multi-megabyte dump for every date would make parsing
+ * dominate ingest. (Dates throughout the text belong to entity extraction.)
+ */
+const DATE_SCAN_CHARS = 65_536;
 /** Earliest and latest years taken for a document's own date; a year outside is more likely a number than a date. */
 const PLAUSIBLE_YEARS = { first: 1900, last: new Date().getUTCFullYear() + 1 };
 
@@ -82,7 +88,7 @@ function shorten(line: string): string {
  * Every other date found stays in `otherDates`, in order.
  */
 function datesOf(text: string): { date?: DateMention; otherDates: DateMention[]; warnings: string[] } {
-  const found = findDates(text);
+  const found = findDates(text.length > DATE_SCAN_CHARS ? text.slice(0, DATE_SCAN_CHARS) : text);
   const fullDay = found.findIndex((mention) => isPlausible(mention) && mention.precision === "day");
   const index = fullDay >= 0 ? fullDay : found.findIndex(isPlausible);
   const date = index >= 0 ? found[index] : undefined;

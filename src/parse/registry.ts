@@ -14,8 +14,21 @@ import { plusdParser } from "./plusd.js";
 
 export const CABLE_PARSERS: readonly CableParser[] = [emailMessageParser, plusdParser, cablegateParser, crestParser, fieldReportParser, genericParser];
 
+/**
+ * A cable is never this long; a longer text is a dump or a book, and reading
+ * its layout past here would make parsing dominate ingest. Offsets stay valid:
+ * the parsers see a prefix of the text.
+ */
+export const PARSE_MAX_CHARS = 500_000;
+
 /** Reads the layout of a document into a `Cable`; never throws. */
 export function parseCable(input: ParseInput, parsers: readonly CableParser[] = CABLE_PARSERS): Cable {
+  if (input.text.length <= PARSE_MAX_CHARS) return parseWhole(input, parsers);
+  const cable = parseWhole({ ...input, text: input.text.slice(0, PARSE_MAX_CHARS) }, parsers);
+  return { ...cable, warnings: [...cable.warnings, `only the first ${PARSE_MAX_CHARS} of ${input.text.length} characters were read for the layout`] };
+}
+
+function parseWhole(input: ParseInput, parsers: readonly CableParser[]): Cable {
   for (const parser of parsers) {
     let recognised = false;
     try {
