@@ -130,8 +130,20 @@ function pageDates(value: string | undefined): DateMention[] {
 
 // ---- the page ----
 
+/**
+ * A Cable Viewer page is some 185 KB of navigation before its "Viewing cable"
+ * heading; building a DOM of it all made parsing a large share of ingest.
+ * The cable's table and telegram come after that heading, so the DOM is built
+ * from there. Other pages are read whole.
+ */
+function cableViewerContent(html: string): string {
+  const heading = html.indexOf("Viewing cable");
+  const start = heading < 0 ? -1 : html.lastIndexOf("<h3", heading);
+  return start < 0 ? html : html.slice(start);
+}
+
 function readPage(html: string): PageRecord | undefined {
-  const document = parseDocument(html);
+  const document = parseDocument(cableViewerContent(html));
   const nodes = document.children;
   const table = DomUtils.findOne((element) => element.name === "table" && hasClass(element, "cable"), nodes);
   if (table) return readCableViewer(table, nodes);
