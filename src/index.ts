@@ -13,3 +13,8 @@ export { parseQuery } from "./search/query-parser.js";
 export type { QueryNode } from "./search/query.js";
 export { searchArchive } from "./search/sqlite-search.js";
 export { ingest, type IngestOptions, type IngestReport, type IngestProgress } from "./pipeline/ingest-job.js";
+export * from "./model/cable.js";
+export { parseDate, findDates } from "./text/calendars.js";
+export { referenceKey } from "./text/reference-key.js";
+export { parseCable, CABLE_PARSERS } from "./parse/registry.js";
+export { pairTranslations, alignParagraphs, compareTranslations, readTranslationManifest } from "./parse/translation.js";
