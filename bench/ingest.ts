@@ -11,12 +11,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { ExtractedDocument } from "../src/model/document.js";
 import { parseCable } from "../src/parse/registry.js";
-import { ingest, type IngestOptions, type IngestReport } from "../src/pipeline/ingest-job.js";
+import { defaultWorkers, ingest, type IngestOptions, type IngestReport } from "../src/pipeline/ingest-job.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { normalise } from "../src/text/normalise.js";
 import { bytesOf, extractInProcess, makeFileCopies, makeTempDir, removeDir, scannedPdfSources, textAndHtmlSources, textLayerPdfSources } from "./corpus.js";
@@ -56,7 +55,7 @@ interface IngestRun {
 
 export async function runIngestSuite(options: IngestSuiteOptions): Promise<SuiteResult> {
   const startedAt = new Date().toISOString();
-  const workers = os.availableParallelism();
+  const workers = defaultWorkers();
   const root = makeTempDir("ingest");
   try {
     // 1. text + HTML, end to end
