@@ -20,7 +20,10 @@ Try:
   npx trove search 'كربلا'                 # Arabic letters find Persian text
   npx trove search '"photo exhibition" OR saffron' --limit 5
   npx trove search 'lang:fa date:2014-10-01..2015-03-31'
+  npx trove search 'classification:secret from:karbala'
   npx trove show 1
+  npx trove parse samples/cables/15BAGHDAD87.txt     # a cable's fields, no archive needed
+  npx trove translations align ID                    # an original beside its translation
   npx trove --help
 
 The run's report (every problem by file) is in trove-data/ingest-report.json.

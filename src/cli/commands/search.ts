@@ -71,6 +71,9 @@ function render(result: SearchResult, offset: number, colour: boolean): string {
   if (result.total > 0) {
     const facet = (name: string, counts: { value: string; count: number }[]) => `${name}: ${counts.map((count) => `${count.value} ${count.count}`).join(", ") || "—"}`;
     lines.push("", [facet("type", result.facets.type), facet("language", result.facets.language), facet("year", result.facets.year)].join("  |  "));
+    if (result.facets.classification.length > 0 || result.facets.origin.length > 0) {
+      lines.push([facet("classification", result.facets.classification), facet("origin", result.facets.origin.slice(0, 8))].join("  |  "));
+    }
     if (offset + shown < result.total) lines.push(`More: add --offset ${offset + shown}`);
   }
   return `${lines.join("\n")}\n`;
