@@ -48,6 +48,7 @@ export class QueryTimeoutError extends TroveError {
  * never stops the job. `indexed` says whether the file's content still went in whole.
  */
 export class InputError extends TroveError {
+  declare readonly code: ProblemCode;
   readonly indexed: boolean;
 
   constructor(code: ProblemCode, message: string, indexed = false, options?: ErrorOptions) {

@@ -92,7 +92,7 @@ export async function extractFile(request: ExtractRequest, sink: ExtractSink, op
     try {
       result = await (options.readers ?? READERS)[type](context);
     } catch (error) {
-      if (error instanceof InputError) report(error.code as ProblemCode, error.message, error.indexed);
+      if (error instanceof InputError) report(error.code, error.message, error.indexed);
       else report("extract-failed", (error as Error).message, false);
       if (type === "text" || type === "html") type = "binary";
     }
@@ -166,7 +166,7 @@ async function extractChildren(
       }
     }
   } catch (error) {
-    if (error instanceof InputError) report(error.code as ProblemCode, error.message, error.indexed);
+    if (error instanceof InputError) report(error.code, error.message, error.indexed);
     else report("extract-failed", `reading members stopped: ${(error as Error).message}`, false);
   }
 }

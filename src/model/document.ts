@@ -1,3 +1,4 @@
+import type { ProblemCode } from "../errors.js";
 import type { Cable } from "./cable.js";
 
 /**
@@ -43,7 +44,7 @@ export interface Page {
 export interface Problem {
   /** The file on disk, or the member inside it, where the problem was met. */
   locator: string;
-  code: import("../errors.js").ProblemCode;
+  code: ProblemCode;
   message: string;
   /** True when the content still went into the archive whole (a misnamed file read by its content); false when some or all of it is missing. */
   indexed: boolean;

@@ -24,6 +24,7 @@ import type { Cable, CableParser, DateMention, ParseInput } from "../model/cable
 import {
   cableId,
   blankCable,
+  readSafely,
   cableYear,
   fullYear,
   readFieldDate,
@@ -53,11 +54,7 @@ export const cablegateParser: CableParser = {
   },
 
   parse(input: ParseInput): Cable {
-    try {
-      return readCablegate(input);
-    } catch (error) {
-      return { ...blankCable("cablegate", input.text), warnings: [`the telegram could not be read: ${(error as Error).message}`] };
-    }
+    return readSafely("cablegate", "the telegram", input, readCablegate);
   },
 };
 

@@ -26,7 +26,7 @@
  */
 import type { Cable, CableParagraph, CableParser, DateMention, ParseInput } from "../model/cable.js";
 import { parseDate } from "../text/calendars.js";
-import { blankCable, isoDate, levelOf } from "./telegram.js";
+import { blankCable, isoDate, levelOf, readSafely } from "./telegram.js";
 
 const HEAD_CHARS = 3000;
 /** `CIA-RDP80B01676R002400040058-1`, `CIA-RDP86-00513R000204310015-5`. */
@@ -62,11 +62,7 @@ export const crestParser: CableParser = {
   },
 
   parse(input: ParseInput): Cable {
-    try {
-      return readCrest(input);
-    } catch (error) {
-      return { ...blankCable("crest", input.text), warnings: [`the OCR text could not be read: ${(error as Error).message}`] };
-    }
+    return readSafely("crest", "the OCR text", input, readCrest);
   },
 };
 

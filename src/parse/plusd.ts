@@ -24,7 +24,7 @@
  */
 import { DomUtils, parseDocument } from "htmlparser2";
 import type { Cable, CableParser, DateMention, ParseInput } from "../model/cable.js";
-import { blankCable, cableYear, levelOf, readFieldDate, readTelegram, resolveReferences } from "./telegram.js";
+import { blankCable, cableYear, levelOf, readFieldDate, readSafely, readTelegram, resolveReferences } from "./telegram.js";
 
 type HtmlNode = ReturnType<typeof parseDocument>["children"][number];
 type HtmlElement = ReturnType<typeof DomUtils.findAll>[number];
@@ -56,11 +56,7 @@ export const plusdParser: CableParser = {
   },
 
   parse(input: ParseInput): Cable {
-    try {
-      return readPlusd(input);
-    } catch (error) {
-      return { ...blankCable("plusd", input.text), warnings: [`the page could not be read: ${(error as Error).message}`] };
-    }
+    return readSafely("plusd", "the page", input, readPlusd);
   },
 };
 

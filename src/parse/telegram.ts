@@ -16,7 +16,7 @@
  * Every offset handed out is into the text given, plus `base`, so that a
  * parser reading a slice of a page still points into the whole document.
  */
-import type { Cable, CableParagraph, CableReference, DateMention } from "../model/cable.js";
+import type { Cable, CableParagraph, CableReference, DateMention, ParseInput } from "../model/cable.js";
 import { parseDate } from "../text/calendars.js";
 import { detectLanguage } from "../text/language.js";
 
@@ -138,6 +138,18 @@ function buildClassificationLine(): RegExp {
 /** A cable with nothing read yet, for a parser to fill. */
 export function blankCable(layout: Cable["layout"], text: string): Cable {
   return { layout, otherDates: [], to: [], info: [], caveats: [], tags: [], references: [], paragraphs: [], sources: [], language: detectLanguage(text), warnings: [] };
+}
+
+/**
+ * Runs a layout's reader and turns an unexpected failure into a partial cable
+ * with a warning, so that a parser keeps its promise never to throw.
+ */
+export function readSafely(layout: Cable["layout"], what: string, input: ParseInput, read: (input: ParseInput) => Cable): Cable {
+  try {
+    return read(input);
+  } catch (error) {
+    return { ...blankCable(layout, input.text), warnings: [`${what} could not be read: ${(error as Error).message}`] };
+  }
 }
 
 /** Reads a telegram: header fields, paragraphs and signer. Never throws; what is missing becomes a warning. */

@@ -160,7 +160,7 @@ function hasTranslationPairs(store: SqliteStore): boolean {
  * archive pairs originals with translations, every word is matched against
  * both halves of a pair, so the whole query is SQL.
  */
-export function planQuery(tree: QueryNode, matchPairs = false): Plan {
+function planQuery(tree: QueryNode, matchPairs = false): Plan {
   const rankMatch = positiveTextExpression(tree);
   if (matchPairs) return { where: compileWhere(tree, true), ...(rankMatch && { rankMatch }) };
   const whole = ftsExpression(tree);

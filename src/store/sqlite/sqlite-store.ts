@@ -217,13 +217,12 @@ export class SqliteStore implements ArchiveStore {
 
   private translationsOf(id: number): TranslationLink[] {
     const rows = this.database.prepare(`
-      SELECT t.translation_id AS other, 'translation' AS role, t.method, t.translator, t.reviewer FROM translations t WHERE t.original_id = ?
-      UNION ALL
-      SELECT t.original_id AS other, 'original' AS role, t.method, t.translator, t.reviewer FROM translations t WHERE t.translation_id = ?`).all(id, id) as { other: number; role: "original" | "translation"; method: string; translator: string | null; reviewer: string | null }[];
-    return rows.map((row) => {
-      const other = this.database.prepare("SELECT title, language FROM documents WHERE id = ?").get(row.other) as { title: string; language: LanguageCode };
-      return { id: row.other, role: row.role, language: other.language, title: other.title, method: row.method, ...(row.translator && { translator: row.translator }), ...(row.reviewer && { reviewer: row.reviewer }) };
-    });
+      SELECT p.other, p.role, p.method, p.translator, p.reviewer, d.title, d.language FROM (
+        SELECT translation_id AS other, 'translation' AS role, method, translator, reviewer FROM translations WHERE original_id = ?
+        UNION ALL
+        SELECT original_id AS other, 'original' AS role, method, translator, reviewer FROM translations WHERE translation_id = ?
+      ) p JOIN documents d ON d.id = p.other`).all(id, id) as { other: number; role: "original" | "translation"; method: string; translator: string | null; reviewer: string | null; title: string; language: LanguageCode }[];
+    return rows.map((row) => ({ id: row.other, role: row.role, language: row.language, title: row.title, method: row.method, ...(row.translator && { translator: row.translator }), ...(row.reviewer && { reviewer: row.reviewer }) }));
   }
 
   stats(): ArchiveStats {
