@@ -18,3 +18,4 @@ export { parseDate, findDates } from "./text/calendars.js";
 export { referenceKey } from "./text/reference-key.js";
 export { parseCable, CABLE_PARSERS } from "./parse/registry.js";
 export { pairTranslations, alignParagraphs, compareTranslations, readTranslationManifest } from "./parse/translation.js";
+export * from "./model/entity.js";
