@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Ingests the bundled fictional sample archive into the default archive and
-# shows where to go next.
+# Ingests the bundled fictional sample archive into the default archive,
+# shows where to go next, and opens the archive in the browser workbench
+# (TROVE_PORT picks another port than 7300; TROVE_DEMO_SERVE=0 stops before serving).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,12 @@ Try:
   npx trove show 1
   npx trove parse samples/cables/15BAGHDAD87.txt     # a cable's fields, no archive needed
   npx trove translations align ID                    # an original beside its translation
+  npx trove serve                                    # the browser workbench on http://127.0.0.1:7300/
   npx trove --help
 
 The run's report (every problem by file) is in trove-data/ingest-report.json.
 EOT
+if [ "${TROVE_DEMO_SERVE:-1}" = "0" ]; then exit 0; fi
+echo
+echo "Starting the workbench: open the address below in a browser; stop it with Ctrl-C."
+exec node bin/trove.js serve --archive "$archive" --port "${TROVE_PORT:-7300}"

@@ -36,6 +36,13 @@ export class ArchiveError extends TroveError {
   }
 }
 
+/** A reporter's decision that cannot be carried out as asked, such as merging a person with a place. */
+export class DecisionError extends TroveError {
+  constructor(message: string) {
+    super("invalid-decision", message);
+  }
+}
+
 /** A search that ran past its time limit. */
 export class QueryTimeoutError extends TroveError {
   constructor(limitMs: number) {

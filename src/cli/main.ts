@@ -1,10 +1,15 @@
 /** The `trove` command line: one file per command, each a thin face over one library call. */
 import { Command, CommanderError } from "commander";
 import { TroveError } from "../errors.js";
+import { entitiesCommand } from "./commands/entities.js";
+import { entityCommand } from "./commands/entity.js";
+import { extractCommand } from "./commands/extract.js";
 import { ingestCommand } from "./commands/ingest.js";
+import { namesCommand } from "./commands/names.js";
 import { parseCommand } from "./commands/parse.js";
 import { translationsCommand } from "./commands/translations.js";
 import { searchCommand } from "./commands/search.js";
+import { serveCommand } from "./commands/serve.js";
 import { showCommand } from "./commands/show.js";
 import { statsCommand } from "./commands/stats.js";
 import { EXIT_FAILED, EXIT_OK, type ExitStatus } from "./exit-status.js";
@@ -19,8 +24,13 @@ export function buildProgram(exit: ExitStatus): Command {
     .addCommand(searchCommand(exit))
     .addCommand(showCommand())
     .addCommand(statsCommand())
+    .addCommand(serveCommand())
     .addCommand(parseCommand(exit))
-    .addCommand(translationsCommand());
+    .addCommand(translationsCommand())
+    .addCommand(extractCommand(exit))
+    .addCommand(namesCommand())
+    .addCommand(entitiesCommand())
+    .addCommand(entityCommand());
   const overrideExits = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(overrideExits);

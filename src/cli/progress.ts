@@ -30,8 +30,23 @@ function barView(stream: NodeJS.WriteStream): ProgressView {
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  let entityBar: cliProgress.SingleBar | undefined;
   return {
     update(progress) {
+      if (progress.stage === "entities") {
+        if (!entityBar) {
+          if (started) bar.stop();
+          started = false;
+          entityBar = new cliProgress.SingleBar(
+            { stream, format: "entities {bar} {percentage}% | {value}/{total} documents | {mentions} mentions | ETA {eta_formatted}", hideCursor: true, fps: 5 },
+            cliProgress.Presets.shades_classic,
+          );
+          entityBar.start(Math.max(progress.entityDocumentsTotal, 1), progress.entityDocumentsDone, { mentions: progress.mentions });
+        } else {
+          entityBar.update(progress.entityDocumentsDone, { mentions: progress.mentions });
+        }
+        return;
+      }
       const payload = payloadOf(progress);
       if (!started) {
         bar.start(Math.max(progress.bytesTotal, 1), progress.bytesDone, payload);
@@ -42,6 +57,7 @@ function barView(stream: NodeJS.WriteStream): ProgressView {
     },
     stop() {
       if (started) bar.stop();
+      entityBar?.stop();
     },
   };
 }
@@ -50,6 +66,10 @@ function plainView(stream: NodeJS.WriteStream): ProgressView {
   let lastLine = 0;
   let latest: IngestProgress | undefined;
   const print = (progress: IngestProgress) => {
+    if (progress.stage === "entities") {
+      stream.write(`entities: ${progress.entityDocumentsDone}/${progress.entityDocumentsTotal} documents, ${progress.mentions} mentions\n`);
+      return;
+    }
     const payload = payloadOf(progress);
     const remaining = progress.bytesDone > 0 ? ((progress.bytesTotal - progress.bytesDone) * progress.elapsedMs) / progress.bytesDone : undefined;
     stream.write(`ingest: ${payload.files} files, ${payload.bytes}, ${payload.rate}, ${progress.documents} documents, ${progress.problems} problems${remaining === undefined ? "" : `, ETA ${formatDuration(remaining)}`}\n`);

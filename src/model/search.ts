@@ -1,4 +1,5 @@
 /** The shapes a search returns, shared by the CLI (`--json`) and the HTTP API. */
+import type { EntityType } from "./entity.js";
 
 export interface SearchOptions {
   /** Hits to return; default 20. */
@@ -27,6 +28,12 @@ export interface FacetCount {
   count: number;
 }
 
+/** An entity among the matching documents: `value` is its name, `count` the documents that mention it. */
+export interface EntityFacetCount extends FacetCount {
+  id: number;
+  type: EntityType;
+}
+
 export interface SearchFacets {
   type: FacetCount[];
   language: FacetCount[];
@@ -35,6 +42,8 @@ export interface SearchFacets {
   classification: FacetCount[];
   /** The sending station, embassy or office of parsed cables; the 50 commonest. */
   origin: FacetCount[];
+  /** The people, organisations, places and sources the matching documents mention most; the 20 commonest. */
+  entity: EntityFacetCount[];
 }
 
 export interface SearchResult {

@@ -13,6 +13,7 @@ import { walk, type WalkedFile } from "../ingest/walk.js";
 import { ExtractionPool } from "../ingest/worker-pool.js";
 import { pairTranslations, readTranslationManifest, type TranslationManifest } from "../parse/translation.js";
 import type { ArchiveStore } from "../store/store.js";
+import { runEntityStage, type EntityStageReport } from "./entity-stage.js";
 
 const MANIFEST_NAME = "translations.json";
 
@@ -29,9 +30,13 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Stops the job cleanly: what is extracted is committed, the rest waits for a re-run. */
   signal?: AbortSignal;
+  /** Find people, places, sources, money and more in new documents, and resolve them into entities; default true. */
+  entities?: boolean;
 }
 
 export interface IngestProgress {
+  /** Files are read first; then the entity stage reads the new documents' text. */
+  stage: "files" | "entities";
   filesTotal: number;
   bytesTotal: number;
   filesDone: number;
@@ -39,6 +44,10 @@ export interface IngestProgress {
   documents: number;
   problems: number;
   elapsedMs: number;
+  /** Documents the entity stage has to read, and has read. */
+  entityDocumentsTotal: number;
+  entityDocumentsDone: number;
+  mentions: number;
 }
 
 export interface IngestReport {
@@ -53,6 +62,8 @@ export interface IngestReport {
   /** Every problem met, by file; the job went on past each. */
   problems: Problem[];
   interrupted: boolean;
+  /** What the entity stage found; absent when it was switched off or the run was stopped. */
+  entities?: EntityStageReport;
 }
 
 const COMMIT_EVERY_DOCUMENTS = 500;
@@ -74,6 +85,7 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
   }
 
   const progress: IngestProgress = {
+    stage: "files",
     filesTotal: files.length,
     bytesTotal: files.reduce((sum, file) => sum + file.size, 0),
     filesDone: 0,
@@ -81,6 +93,9 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
     documents: 0,
     problems: problems.length,
     elapsedMs: 0,
+    entityDocumentsTotal: 0,
+    entityDocumentsDone: 0,
+    mentions: 0,
   };
   const report = {
     files: { seen: files.length, ingested: 0, unchanged: 0, failed: 0 },
@@ -163,6 +178,19 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
   }
 
   if (!options.signal?.aborted) pairOriginalsWithTranslations(store, record);
+  let entities: EntityStageReport | undefined;
+  if (!options.signal?.aborted && options.entities !== false) {
+    progress.stage = "entities";
+    entities = runEntityStage(store, {
+      onProgress(stage) {
+        progress.entityDocumentsTotal = stage.documentsTotal;
+        progress.entityDocumentsDone = stage.documentsDone;
+        progress.mentions = stage.mentions;
+        tick();
+      },
+      ...(options.signal && { signal: options.signal }),
+    });
+  }
   for (const locator of failedLocators) failedFiles.add(locator);
   report.files.failed = failedFiles.size;
   const finished = Date.now();
@@ -177,6 +205,7 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
     bytes: progress.bytesDone,
     problems,
     interrupted: options.signal?.aborted ?? false,
+    ...(entities && { entities }),
   };
   store.finishRun(runId, { ...result, problems: problems.length });
   tick();

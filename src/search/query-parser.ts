@@ -16,6 +16,7 @@ import {
   QUERY_FIELDS,
   fieldNameOf,
   isQueryField,
+  isToleranceWord,
   isWordCharacter,
   simplifyQuery,
   type DateNode,
@@ -92,6 +93,7 @@ class Tokenizer {
     const start = this.position;
     const word = this.readWord();
     if (word === "AND" || word === "OR" || word === "NOT") return { kind: word, start };
+    if (isToleranceWord(word)) return this.fieldToken("name", word.slice("name~".length), start);
     const name = fieldNameOf(word);
     if (name === undefined) return { kind: "word", text: word, start };
     if (!isQueryField(name)) {
@@ -278,6 +280,9 @@ function fieldNode(token: FieldToken): QueryNode {
     case "tag":
     case "ref":
       return filterNode(field, value.toUpperCase());
+    case "entity":
+    case "name":
+      return filterNode(field, value);
     case "date":
       return dateNode(value, valueStart);
   }

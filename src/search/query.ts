@@ -21,13 +21,13 @@
 export type TextField = "title" | "body";
 
 /** A document property matched exactly rather than through the full-text index. */
-export type FilterField = "type" | "lang" | "path" | "hash" | "from" | "to" | "classification" | "tag" | "ref";
+export type FilterField = "type" | "lang" | "path" | "hash" | "from" | "to" | "classification" | "tag" | "ref" | "entity" | "name";
 
 /** Every `name:` a query may use; `date` has its own node because its value is a range. */
 export type QueryField = TextField | FilterField | "date";
 
 export const TEXT_FIELDS: readonly TextField[] = ["title", "body"];
-export const FILTER_FIELDS: readonly FilterField[] = ["type", "lang", "path", "hash", "from", "to", "classification", "tag", "ref"];
+export const FILTER_FIELDS: readonly FilterField[] = ["type", "lang", "path", "hash", "from", "to", "classification", "tag", "ref", "entity", "name"];
 export const QUERY_FIELDS: readonly QueryField[] = [...TEXT_FIELDS, ...FILTER_FIELDS, "date"];
 
 /**
@@ -124,6 +124,11 @@ export function fieldNameOf(word: string): string | undefined {
   return isQueryField(name) || !isUrl ? name : undefined;
 }
 
+/** `name~Jabouri`: a name matched across scripts and spellings. */
+export function isToleranceWord(word: string): boolean {
+  return /^name~/i.test(word);
+}
+
 export function isQueryField(name: string): name is QueryField {
   return (QUERY_FIELDS as readonly string[]).includes(name);
 }
@@ -172,7 +177,7 @@ export function describeQuery(node: QueryNode): string {
     case "phrase":
       return withField(node.field, quote(node.text));
     case "filter":
-      return `${node.field}:${isBareWord(node.value) ? node.value : quote(node.value)}`;
+      return `${node.field}${node.field === "name" ? "~" : ":"}${isBareWord(node.value) ? node.value : quote(node.value)}`;
     case "date":
       return `date:${describeDateRange(node)}`;
     case "and":
@@ -196,7 +201,7 @@ function spellsAsTerm(node: TermNode): boolean {
   // After `title:` the rest of the word is the value, whatever it looks like.
   if (node.field) return true;
   const word = node.prefix ? `${node.text}*` : node.text;
-  return !word.startsWith("-") && !OPERATOR_WORDS.includes(word) && fieldNameOf(word) === undefined;
+  return !word.startsWith("-") && !OPERATOR_WORDS.includes(word) && fieldNameOf(word) === undefined && !isToleranceWord(word);
 }
 
 function isBareWord(text: string): boolean {

@@ -7,17 +7,26 @@
  * into SQL.
  */
 import { QuerySyntaxError } from "../errors.js";
-import type { FacetCount, SearchFacets, SearchHit, SearchOptions, SearchResult } from "../model/search.js";
+import type { EntityFacetCount, FacetCount, SearchFacets, SearchHit, SearchOptions, SearchResult } from "../model/search.js";
 import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
 import { normalise } from "../text/normalise.js";
 import { referenceKey } from "../text/reference-key.js";
-import type { QueryNode } from "./query.js";
+import type { FilterNode, QueryNode } from "./query.js";
+import { findEntitiesByName } from "./entity-lookup.js";
 import { parseQuery } from "./query-parser.js";
 import { plainSnippet, searchWords, toHighlightedHtml, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type SearchWord } from "./snippet.js";
 
 interface SqlPart {
   sql: string;
   params: unknown[];
+}
+
+/** What compiling a query needs besides the tree. */
+interface PlanContext {
+  /** Match every word against both halves of a translation pair. */
+  matchPairs: boolean;
+  /** The entities an `entity:` or `name~` filter stands for. */
+  entityIds(node: FilterNode): number[];
 }
 
 interface Plan {
@@ -39,14 +48,29 @@ const PLAIN_SNIPPET_SCAN_CHARS = 1_000_000;
 export function searchArchive(store: SqliteStore, query: string | QueryNode, options: SearchOptions = {}): SearchResult {
   const tree = dropWordless(typeof query === "string" ? parseQuery(query) : query);
   if (!tree) throw new QuerySyntaxError("the query has no letters or digits to search for", 0);
-  const plan = planQuery(tree, hasTranslationPairs(store));
+  const resolved = new Map<FilterNode, number[]>();
+  const context: PlanContext = {
+    matchPairs: hasTranslationPairs(store),
+    entityIds(node) {
+      const known = resolved.get(node);
+      if (known) return known;
+      const ids = findEntitiesByName(store.entities, node.value, { tolerant: node.field === "name" });
+      resolved.set(node, ids);
+      return ids;
+    },
+  };
+  const plan = planQuery(tree, context);
   const limit = Math.max(0, Math.trunc(options.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.trunc(options.offset ?? 0));
   const ranked = plan.match !== undefined || plan.rankMatch !== undefined;
   const sort = options.sort ?? "relevance";
-  const { groups, page } = plan.match !== undefined && plan.where.sql === "1" && sort === "relevance"
-    ? textOnlySearch(store, plan.match, limit, offset)
+  const textOnly = plan.match !== undefined && plan.where.sql === "1" && sort === "relevance";
+  const { groups, page } = textOnly
+    ? textOnlySearch(store, plan.match!, limit, offset)
     : combinedSearch(store, plan, orderBy(sort, ranked), limit, offset);
+  const matchedIds: SqlPart = textOnly
+    ? { sql: "SELECT rowid FROM document_fts WHERE document_fts MATCH ?", params: [plan.match] }
+    : (({ sql, params }) => ({ sql: `WITH ${sql} SELECT id FROM m`, params }))(matchedRows(plan));
   const total = groups.reduce((sum, group) => sum + group.n, 0);
 
   const details = documentSummaries(store, page.map((row) => row.id));
@@ -65,7 +89,7 @@ export function searchArchive(store: SqliteStore, query: string | QueryNode, opt
       date: document.date,
     };
   });
-  return { total, hits, facets: facetsOf(groups) };
+  return { total, hits, facets: { ...facetsOf(groups), entity: entityFacet(store, matchedIds) } };
 }
 
 interface PageRow {
@@ -160,9 +184,9 @@ function hasTranslationPairs(store: SqliteStore): boolean {
  * archive pairs originals with translations, every word is matched against
  * both halves of a pair, so the whole query is SQL.
  */
-function planQuery(tree: QueryNode, matchPairs = false): Plan {
+function planQuery(tree: QueryNode, context: PlanContext): Plan {
   const rankMatch = positiveTextExpression(tree);
-  if (matchPairs) return { where: compileWhere(tree, true), ...(rankMatch && { rankMatch }) };
+  if (context.matchPairs) return { where: compileWhere(tree, context), ...(rankMatch && { rankMatch }) };
   const whole = ftsExpression(tree);
   if (whole !== undefined) return { match: whole, where: { sql: "1", params: [] }, ...(rankMatch && { rankMatch }) };
   if (tree.kind === "and") {
@@ -170,10 +194,10 @@ function planQuery(tree: QueryNode, matchPairs = false): Plan {
     const core = textual.length > 0 ? ftsExpression({ kind: "and", children: textual }) : undefined;
     if (core !== undefined) {
       const rest = tree.children.filter((child) => !textual.includes(child));
-      return { match: core, where: andSql(rest.map((child) => compileWhere(child))), ...(rankMatch && { rankMatch }) };
+      return { match: core, where: andSql(rest.map((child) => compileWhere(child, context))), ...(rankMatch && { rankMatch }) };
     }
   }
-  return { where: compileWhere(tree), ...(rankMatch && { rankMatch }) };
+  return { where: compileWhere(tree, context), ...(rankMatch && { rankMatch }) };
 }
 
 /** The FTS5 expression for a node made only of text, with at least one positive part; undefined otherwise. */
@@ -221,9 +245,9 @@ function positiveTextExpression(node: QueryNode): string | undefined {
  * translation as one: an English query finds the Persian original whose
  * translation has the words, and the reverse.
  */
-function compileWhere(node: QueryNode, matchPairs = false): SqlPart {
+function compileWhere(node: QueryNode, context: PlanContext): SqlPart {
   const text = node.kind === "not" ? undefined : ftsExpression(node);
-  if (text !== undefined && matchPairs) {
+  if (text !== undefined && context.matchPairs) {
     return {
       sql: `d.id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?
         UNION SELECT original_id FROM translations WHERE translation_id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?)
@@ -238,6 +262,9 @@ function compileWhere(node: QueryNode, matchPairs = false): SqlPart {
       if (node.field === "lang") return { sql: "d.language = ?", params: [node.value] };
       if (node.field === "hash") return { sql: "d.sha256 LIKE ?", params: [`${escapeLike(node.value)}%`] };
       if (node.field === "path") return { sql: "d.locator LIKE ? ESCAPE '\\'", params: [`%${escapeLike(node.value)}%`] };
+      if (node.field === "entity" || node.field === "name") {
+        return { sql: "d.id IN (SELECT document_id FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?)))", params: [JSON.stringify(context.entityIds(node))] };
+      }
       return cableFilter(node.field, node.value);
     case "date": {
       const parts: SqlPart[] = [];
@@ -246,13 +273,13 @@ function compileWhere(node: QueryNode, matchPairs = false): SqlPart {
       return andSql(parts);
     }
     case "not": {
-      const inner = compileWhere(node.child, matchPairs);
+      const inner = compileWhere(node.child, context);
       return { sql: `NOT (${inner.sql})`, params: inner.params };
     }
     case "and":
-      return andSql(node.children.map((child) => compileWhere(child, matchPairs)));
+      return andSql(node.children.map((child) => compileWhere(child, context)));
     case "or": {
-      const parts = node.children.map((child) => compileWhere(child, matchPairs));
+      const parts = node.children.map((child) => compileWhere(child, context));
       return { sql: parts.map((part) => `(${part.sql})`).join(" OR "), params: parts.flatMap((part) => part.params) };
     }
     default:
@@ -362,8 +389,19 @@ interface FacetGroup {
 }
 
 const MAX_ORIGIN_VALUES = 50;
+const MAX_ENTITY_VALUES = 20;
 
-function facetsOf(groups: FacetGroup[]): SearchFacets {
+/** The people, organisations, places and sources the matching documents mention most. */
+function entityFacet(store: SqliteStore, matchedIds: SqlPart): EntityFacetCount[] {
+  if (store.database.prepare("SELECT 1 FROM mentions WHERE entity_id IS NOT NULL LIMIT 1").get() === undefined) return [];
+  return store.database.prepare(`
+    SELECT e.id, e.type, e.name AS value, count(DISTINCT mn.document_id) AS count
+    FROM mentions mn JOIN entities e ON e.id = mn.entity_id
+    WHERE mn.document_id IN (${matchedIds.sql}) AND e.type IN ('person', 'organization', 'place', 'source')
+    GROUP BY e.id ORDER BY count DESC, e.name LIMIT ${MAX_ENTITY_VALUES}`).all(...matchedIds.params) as EntityFacetCount[];
+}
+
+function facetsOf(groups: FacetGroup[]): Omit<SearchFacets, "entity"> {
   const count = (key: (group: FacetGroup) => string | null, limit = Number.POSITIVE_INFINITY): FacetCount[] => {
     const totals = new Map<string, number>();
     for (const group of groups) {

@@ -5,6 +5,7 @@
  */
 import type { TranslationCandidate, TranslationPair } from "../parse/translation.js";
 import type { DocumentType, ExtractedDocument, Problem, StoredDocument } from "../model/document.js";
+import type { EntityStore } from "./entity-store.js";
 
 export interface SavedDocument {
   id: number;
@@ -69,6 +70,8 @@ export interface RunSummary {
 export interface ArchiveStore {
   /** Where the archive lives: a file path or a connection string without its password. */
   readonly location: string;
+  /** Mentions, entities and a reporter's decisions about them. */
+  readonly entities: EntityStore;
   beginRun(inputs: string[]): number;
   finishRun(runId: number, summary: RunSummary): void;
   /** True when this file was ingested completely before with the same size and modification time. */

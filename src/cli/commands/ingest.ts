@@ -21,6 +21,7 @@ export function ingestCommand(exit: ExitStatus): Command {
     .addOption(new Option("-w, --workers <n>", "extraction threads (default: one fewer than the cores, at least 1; the main thread writes the archive)").argParser(positiveInteger))
     .addOption(new Option("--max-text-mb <n>", "index at most this many MiB of one text file").default(32).argParser(positiveInteger))
     .addOption(new Option("--max-ocr-pages <n>", "OCR at most this many scanned pages of one PDF").default(500).argParser(positiveInteger))
+    .option("--no-entities", "skip finding people, places, sources and money (run a later ingest without it to catch up)")
     .option("-q, --quiet", "no progress bar and no summary")
     .addHelpText(
       "after",
@@ -36,7 +37,7 @@ Exit status:
 Example:
   trove ingest ./leak --archive ./trove-data/archive.db --report ingest.json`,
     )
-    .action(async (paths: string[], options: { archive: string; report?: string; workers?: number; maxTextMb: number; maxOcrPages: number; quiet?: boolean }) => {
+    .action(async (paths: string[], options: { archive: string; report?: string; workers?: number; maxTextMb: number; maxOcrPages: number; entities: boolean; quiet?: boolean }) => {
       const store = SqliteStore.open(options.archive);
       const controller = new AbortController();
       const stop = () => {
@@ -54,6 +55,7 @@ Example:
           exclude: [store.location, `${store.location}-wal`, `${store.location}-shm`],
           onProgress: (progress) => view.update(progress),
           signal: controller.signal,
+          entities: options.entities,
         });
       } finally {
         view.stop();
@@ -84,8 +86,12 @@ function summarise(report: IngestReport, reportFile: string | undefined): string
     }
     if (report.problems.length > MAX_PROBLEMS_SHOWN) lines.push(`  … and ${report.problems.length - MAX_PROBLEMS_SHOWN} more${reportFile ? ` in ${reportFile}` : " (write them all with --report FILE.json)"}`);
   }
+  if (report.entities) {
+    const { entities } = report;
+    lines.push("", `Entities: read ${entities.documents} new documents, ${entities.mentions} mentions; ${entities.resolution.created} new entities, ${entities.resolution.byAlias + entities.resolution.byMatch} spellings joined known ones.`);
+  }
   if (report.interrupted) lines.push("", "The run was stopped before the end; run the same command again to finish it.");
-  lines.push("", "Next: trove search 'your words' · trove stats · trove show ID");
+  lines.push("", "Next: trove search 'your words' · trove entities · trove stats · trove show ID");
   return `${lines.join("\n")}\n`;
 }
 

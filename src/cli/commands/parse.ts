@@ -1,12 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { Command } from "commander";
-import { extractFile } from "../../ingest/extract.js";
-import { resolveLimits } from "../../ingest/limits.js";
 import type { Cable } from "../../model/cable.js";
-import type { ExtractedDocument, Problem } from "../../model/document.js";
 import { EXIT_SOME_FILES_FAILED, type ExitStatus } from "../exit-status.js";
+import { readFiles } from "../read-files.js";
 import { renderCable } from "../render-cable.js";
 
 interface ParsedFile {
@@ -21,21 +16,9 @@ export function parseCommand(exit: ExitStatus): Command {
     .argument("<file...>", "files to read (members of archives and e-mail attachments are read too)")
     .option("--json", "print {documents: [{locator, type, cable}]} as JSON")
     .action(async (files: string[], options: { json?: boolean }) => {
-      const documents: ParsedFile[] = [];
-      const problems: Problem[] = [];
-      const tempDir = await mkdtemp(path.join(os.tmpdir(), "trove-parse-"));
-      try {
-        for (const file of files) {
-          const filePath = path.resolve(file);
-          await extractFile(
-            { filePath, locator: filePath, rootPath: filePath, name: path.basename(filePath) },
-            { document: (document: ExtractedDocument) => documents.push({ locator: document.locator, type: document.type, ...(document.cable && { cable: document.cable }) }), problem: (problem) => problems.push(problem) },
-            { limits: resolveLimits(), tempDir },
-          ).catch((error: Error) => problems.push({ locator: filePath, code: "unreadable", message: error.message, indexed: false }));
-        }
-      } finally {
-        await rm(tempDir, { recursive: true, force: true });
-      }
+      const read = await readFiles(files);
+      const documents: ParsedFile[] = read.documents.map((document) => ({ locator: document.locator, type: document.type, ...(document.cable && { cable: document.cable }) }));
+      const { problems } = read;
       if (options.json) process.stdout.write(`${JSON.stringify({ documents, problems }, null, 2)}\n`);
       else process.stdout.write(documents.map((document) => `${document.locator}  (${document.type})\n${document.cable ? renderCable(document.cable) : "  no text to read\n"}`).join("\n"));
       for (const problem of problems) process.stderr.write(`trove: ${problem.locator}: ${problem.code}: ${problem.message}\n`);

@@ -11,7 +11,7 @@ export function searchCommand(exit: ExitStatus): Command {
     .description("search the archive")
     .argument("<query...>", "the query (quote it in the shell when it holds quotes or parentheses)")
     .addOption(archiveOption())
-    .option("--json", "print {total, hits: [{id, title, path, score, snippet}], facets} as JSON")
+    .option("--json", "print {total, hits: [{id, title, path, score, snippet}], facets} as JSON (facets: type, language, year, classification, origin, entity)")
     .addOption(new Option("-n, --limit <n>", "hits to show").default(20).argParser(wholeNumber))
     .addOption(new Option("--offset <n>", "hits to skip (paging)").default(0).argParser(wholeNumber))
     .addOption(new Option("--sort <order>", "order of hits").choices(["relevance", "date", "date-asc"]).default("relevance"))
@@ -37,6 +37,10 @@ Query language:
   classification:secret    unclassified, confidential, secret, top-secret (or u, c, s, ts)
   tag:prel                 a TAGS value
   ref:14BAGHDAD98          the cable with that reference, and the cables citing it
+  entity:"Qassem Soleimani"  documents mentioning that entity, by any alias in any script
+                           (also a source number: entity:134832)
+  name~Jabouri             documents mentioning a name like it, across scripts and
+                           spellings (al-Jubouri, الجبوري), partial names included
 
 Persian and Arabic letter forms, digits in any script, diacritics and tatweel
 match each other: كتاب finds کتاب, ۱۳۹۳ finds 1393.
@@ -74,6 +78,7 @@ function render(result: SearchResult, offset: number, colour: boolean): string {
     if (result.facets.classification.length > 0 || result.facets.origin.length > 0) {
       lines.push([facet("classification", result.facets.classification), facet("origin", result.facets.origin.slice(0, 8))].join("  |  "));
     }
+    if (result.facets.entity.length > 0) lines.push(facet("mentioned", result.facets.entity.slice(0, 10)));
     if (offset + shown < result.total) lines.push(`More: add --offset ${offset + shown}`);
   }
   return `${lines.join("\n")}\n`;

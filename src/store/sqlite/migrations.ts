@@ -156,6 +156,91 @@ export const MIGRATIONS: readonly Migration[] = [
     // FTS5 can return the best matches first without scoring into a sorter.
     sql: `INSERT INTO document_fts (document_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');`,
   },
+  {
+    version: 4,
+    description: "mentions of people, places, organisations, sources, money, dates, phones and e-mails; entities and a reporter's decisions about them",
+    sql: `
+      -- Which documents entity extraction has read, and with which extractor
+      -- version: a newer version re-reads them, an unchanged document is never read twice.
+      CREATE TABLE entity_extractions (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+        version INTEGER NOT NULL,
+        extracted_at TEXT NOT NULL
+      );
+
+      CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        -- Set by a merge: the entity this one now lives on as, so old links keep working.
+        merged_into INTEGER REFERENCES entities(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX entities_type ON entities(type);
+
+      CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        entity_id INTEGER REFERENCES entities(id),
+        type TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        -- The name without titles, as a reporter would write it; what aliases are made of.
+        name TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        attributes TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        confidence REAL NOT NULL
+      );
+      CREATE INDEX mentions_document ON mentions(document_id);
+      CREATE INDEX mentions_entity ON mentions(entity_id, document_id);
+      CREATE INDEX mentions_spelling ON mentions(type, normalized);
+
+      -- Every normalised spelling an entity is known by. A reporter's pin
+      -- (from a merge or a split) outranks what clustering decided.
+      CREATE TABLE entity_aliases (
+        type TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        -- The spelling as first met, for display and for name matching.
+        name TEXT NOT NULL,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (type, normalized)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+
+      -- Index keys of every alias, for candidate lookup by name matching.
+      CREATE TABLE entity_keys (
+        type TEXT NOT NULL,
+        key TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (type, key, entity_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+
+      -- A reporter's decisions, kept as a log so that they survive re-ingest and can be reviewed.
+      CREATE TABLE entity_decisions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        other_id INTEGER,
+        names TEXT,
+        note TEXT,
+        decided_at TEXT NOT NULL
+      );
+
+      -- A source number known to be a person: sensitive, shown only to those allowed to see it.
+      CREATE TABLE source_links (
+        source_id INTEGER NOT NULL REFERENCES entities(id),
+        person_id INTEGER NOT NULL REFERENCES entities(id),
+        note TEXT,
+        linked_at TEXT NOT NULL,
+        PRIMARY KEY (source_id, person_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

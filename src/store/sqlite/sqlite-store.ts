@@ -14,6 +14,7 @@ import { referenceKey } from "../../text/reference-key.js";
 import type { TranslationCandidate, TranslationPair } from "../../parse/translation.js";
 import type { ArchiveStats, ArchiveStore, CableLink, CountBy, DocumentDetail, DocumentSummary, RunSummary, SavedDocument } from "../store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+import { SqliteEntityStore } from "./sqlite-entities.js";
 
 export interface SqliteStoreOptions {
   /** Open for reading only; the archive must exist. */
@@ -43,6 +44,7 @@ export class SqliteStore implements ArchiveStore {
   readonly location: string;
   /** The connection, for the search stage's SQL; nothing else should write through it. */
   readonly database: Database.Database;
+  readonly entities: SqliteEntityStore;
   private inTransaction = false;
   private readonly statements;
 
@@ -50,6 +52,7 @@ export class SqliteStore implements ArchiveStore {
     this.location = file;
     this.database = database;
     this.statements = prepareStatements(database);
+    this.entities = new SqliteEntityStore(database, (work) => this.atomically(work));
   }
 
   /** Opens (and with `readonly` false, creates and migrates) the archive at `file`. */
@@ -255,6 +258,24 @@ export class SqliteStore implements ArchiveStore {
     this.database.close();
   }
 
+  /**
+   * Runs `work` inside the open batch (opening one if needed) as a unit: when it
+   * throws, what it wrote is undone and the rest of the batch is kept.
+   */
+  private atomically<T>(work: () => T): T {
+    this.begin();
+    this.database.exec("SAVEPOINT unit");
+    try {
+      const result = work();
+      this.database.exec("RELEASE unit");
+      return result;
+    } catch (error) {
+      this.database.exec("ROLLBACK TO unit");
+      this.database.exec("RELEASE unit");
+      throw error;
+    }
+  }
+
   private begin(): void {
     if (this.inTransaction) return;
     this.database.exec("BEGIN");
@@ -307,7 +328,7 @@ export class SqliteStore implements ArchiveStore {
     }
     s.deleteText.run(id);
     s.deletePages.run(id);
-    for (const statement of [s.deleteCable, s.deleteParties, s.deleteTags, s.deleteReferences]) statement.run(id);
+    for (const statement of [s.deleteCable, s.deleteParties, s.deleteTags, s.deleteReferences, s.deleteMentions, s.deleteExtraction]) statement.run(id);
   }
 }
 
@@ -340,6 +361,8 @@ function prepareStatements(db: Database.Database) {
     deleteParties: db.prepare("DELETE FROM cable_parties WHERE document_id = ?"),
     deleteTags: db.prepare("DELETE FROM cable_tags WHERE document_id = ?"),
     deleteReferences: db.prepare("DELETE FROM cable_references WHERE document_id = ?"),
+    deleteMentions: db.prepare("DELETE FROM mentions WHERE document_id = ?"),
+    deleteExtraction: db.prepare("DELETE FROM entity_extractions WHERE document_id = ?"),
     upsertSource: db.prepare(`INSERT INTO sources (path, size, mtime_ms, sha256, completed_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, sha256 = excluded.sha256, completed_at = excluded.completed_at`),
   };

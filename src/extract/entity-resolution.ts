@@ -1,0 +1,103 @@
+/**
+ * Entity resolution: clusters mentions into entities.
+ *
+ * Resolution is incremental, so that entity ids stay stable across ingest runs
+ * and a reporter's merges and splits survive re-ingest. Each new spelling is
+ * looked up first as an exact alias (which is also how a reporter's decisions
+ * take effect: a merge or split pins aliases to an entity), then among the
+ * entities sharing a name key, where `matchNames` must call it a full match.
+ * A partial match (`Barzani` against `Nechirvan Barzani`) is not enough: two
+ * members of one family are different people, so that merge is the reporter's.
+ * Spellings are resolved commonest first, so that the commonest spelling
+ * founds the entity and rarer variants join it.
+ */
+import type { EntityType } from "../model/entity.js";
+import { normalise } from "../text/normalise.js";
+import { matchNames, nameKeys } from "./name-match.js";
+
+/** Types matched by value alone: the same number or address is the same thing. */
+const EXACT_TYPES: ReadonlySet<EntityType> = new Set(["source", "phone", "email"]);
+
+/** Aliases of one candidate compared against a new spelling; the commonest come first. */
+const MAX_ALIASES_COMPARED = 12;
+const MAX_CANDIDATES = 40;
+
+/** What resolution needs from the store. */
+export interface ResolutionIndex {
+  /** The entity that has this exact alias, following merges. */
+  entityByAlias(type: EntityType, normalized: string): number | undefined;
+  /** Entities of a type with any of these name keys, with their commonest aliases first. */
+  candidatesByKeys(type: EntityType, keys: string[], limit: number): Array<{ id: number; aliases: string[] }>;
+  createEntity(type: EntityType, name: string): number;
+  /** Records a spelling (and its keys) as an alias of an entity. */
+  addAlias(entityId: number, type: EntityType, normalized: string, name: string, keys: string[]): void;
+  /** Attaches every unresolved mention of this type and spelling to the entity. */
+  attachMentions(type: EntityType, normalized: string, entityId: number): number;
+}
+
+export interface UnresolvedName {
+  type: EntityType;
+  /** The spelling as written, without titles. */
+  name: string;
+  /** Its alias key (`aliasKey(name)`). */
+  normalized: string;
+  count: number;
+}
+
+export interface ResolutionSummary {
+  names: number;
+  mentions: number;
+  /** Spellings that joined an existing entity by exact alias. */
+  byAlias: number;
+  /** Spellings that joined an existing entity by name matching. */
+  byMatch: number;
+  created: number;
+}
+
+/**
+ * The key two spellings must share to be the same alias: normalised letters
+ * (Arabic and Persian forms folded), lower case, single spaces.
+ *
+ * @example
+ * aliasKey("  Qassem   SOLEIMANI ") // → "qassem soleimani"
+ * aliasKey("قاسم سليماني") === aliasKey("قاسم سلیمانی") // → true
+ */
+export function aliasKey(name: string): string {
+  return normalise(name).toLowerCase().replace(/\s+/gu, " ").trim();
+}
+
+/** Attaches each unresolved spelling to an existing entity or founds a new one. */
+export function resolveNames(index: ResolutionIndex, names: UnresolvedName[]): ResolutionSummary {
+  const summary: ResolutionSummary = { names: names.length, mentions: 0, byAlias: 0, byMatch: 0, created: 0 };
+  const ordered = [...names].sort((a, b) => b.count - a.count || a.normalized.localeCompare(b.normalized));
+  for (const spelling of ordered) {
+    let entityId = index.entityByAlias(spelling.type, spelling.normalized);
+    if (entityId !== undefined) {
+      summary.byAlias++;
+    } else {
+      const keys = EXACT_TYPES.has(spelling.type) ? [] : nameKeys(spelling.name);
+      entityId = EXACT_TYPES.has(spelling.type) ? undefined : bestMatch(index, spelling, keys);
+      if (entityId !== undefined) summary.byMatch++;
+      else {
+        entityId = index.createEntity(spelling.type, spelling.name);
+        summary.created++;
+      }
+      index.addAlias(entityId, spelling.type, spelling.normalized, spelling.name, keys);
+    }
+    summary.mentions += index.attachMentions(spelling.type, spelling.normalized, entityId);
+  }
+  return summary;
+}
+
+function bestMatch(index: ResolutionIndex, spelling: UnresolvedName, keys: string[]): number | undefined {
+  if (keys.length === 0) return undefined;
+  const type = spelling.type === "person" || spelling.type === "place" || spelling.type === "organization" ? spelling.type : undefined;
+  let best: { id: number; score: number } | undefined;
+  for (const candidate of index.candidatesByKeys(spelling.type, keys, MAX_CANDIDATES)) {
+    for (const alias of candidate.aliases.slice(0, MAX_ALIASES_COMPARED)) {
+      const match = matchNames(spelling.name, alias, type ? { type } : {});
+      if (match.decision === "match" && (!best || match.score > best.score)) best = { id: candidate.id, score: match.score };
+    }
+  }
+  return best?.id;
+}

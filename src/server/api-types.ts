@@ -1,0 +1,188 @@
+/**
+ * The shapes the HTTP API answers with. Types only, and reaching into the
+ * library no further than its models, so that the browser UI can import
+ * them too. Where a route passes a library value through (a document, the
+ * archive's counts), the route assigns it to the type here, so the compiler
+ * holds the two together.
+ */
+import type { Cable } from "../model/cable.js";
+import type { DocumentType, LanguageCode, Problem, StoredDocument } from "../model/document.js";
+import type { AlignedParagraph } from "../parse/translation.js";
+
+export type { SearchResult, SearchHit, FacetCount } from "../model/search.js";
+export type { Cable, DateMention, CableParagraph } from "../model/cable.js";
+export type { AlignedParagraph } from "../parse/translation.js";
+export type { StoredDocument, Problem, LanguageCode, Page, TranslationLink } from "../model/document.js";
+
+export interface CountView {
+  value: string;
+  count: number;
+}
+
+/** `GET /api/stats`: what `trove stats --json` prints (the store's `ArchiveStats`). */
+export interface StatsView {
+  documents: number;
+  indexed: number;
+  duplicates: number;
+  originalBytes: number;
+  textCharacters: number;
+  pages: number;
+  ocrPages: number;
+  problems: number;
+  byType: CountView[];
+  byLanguage: CountView[];
+  byYear: CountView[];
+  runs: number;
+  lastIngestAt: string | null;
+  archiveBytes: number;
+  schemaVersion: number;
+}
+
+export interface DocumentLinkView {
+  reference: string;
+  id: number;
+  title: string;
+}
+
+/** `GET /api/documents/{id}`: what `trove show --json` prints (the store's `DocumentDetail`). */
+export interface DocumentView extends StoredDocument {
+  children: { id: number; name: string; title: string; type: DocumentType; size: number; duplicateOf?: number }[];
+  problems: Problem[];
+  references: DocumentLinkView[];
+  citedBy: DocumentLinkView[];
+}
+
+/** Every failure, from every route: `position` only for a malformed query (0-based). */
+export interface ApiError {
+  error: { code: string; message: string; position?: number };
+}
+
+/** `GET /api/documents/{id}/cable`. */
+export interface CableView {
+  id: number;
+  cable: Cable;
+}
+
+export interface TranslationSide {
+  id: number;
+  title: string;
+  language: LanguageCode;
+}
+
+/**
+ * `GET /api/documents/{id}/translation`: `original`, `translation` and
+ * `paragraphs` are exactly what `trove translations align --json` prints; the
+ * rest says who the two documents are and who translated and checked.
+ */
+export interface TranslationView {
+  original: number;
+  translation: number;
+  paragraphs: AlignedParagraph[];
+  documents: { original: TranslationSide; translation: TranslationSide };
+  method: string;
+  translator?: string;
+  reviewer?: string;
+}
+
+export interface PageImage {
+  number: number;
+  /** True when the page's text came from OCR. */
+  ocr: boolean;
+  url: string;
+}
+
+/** `GET /api/documents/{id}/images`: what the reader can show beside the text. */
+export interface ImagesView {
+  /** One image per page of a PDF, rendered on demand. */
+  pages: PageImage[];
+  /** The original picture of an image document. */
+  image?: string;
+  /** Why there is nothing to show, when there is nothing. */
+  unavailable?: string;
+}
+
+/**
+ * Where in the pipeline a problem arose: `upload` (the server refused the
+ * file), `read` (the file could not be opened), `detect` (type or encoding),
+ * `unpack` (archive members), `extract` (text, OCR, layout).
+ */
+export type IngestStage = "upload" | "read" | "detect" | "unpack" | "extract";
+
+export interface UploadProblem extends Problem {
+  stage: IngestStage;
+}
+
+export interface UploadFile {
+  /** The name the browser sent; shown, never used as a path. */
+  name: string;
+  /** The name the server gave the file inside the upload's folder. */
+  storedAs: string;
+  size: number;
+}
+
+/** The ingest job's progress (its `IngestProgress`), with the counts known before it starts always there. */
+export interface UploadProgressCounts {
+  /** `files` while files are read, then `entities` while their text is read for names. */
+  stage?: string;
+  filesTotal: number;
+  filesDone: number;
+  bytesTotal: number;
+  bytesDone: number;
+  documents: number;
+  problems: number;
+  elapsedMs: number;
+  entityDocumentsTotal?: number;
+  entityDocumentsDone?: number;
+  mentions?: number;
+}
+
+export interface UploadProgress extends UploadProgressCounts {
+  filesPerSecond: number;
+  bytesPerSecond: number;
+  /** Seconds left at the current rate; null until there is a rate to go by. */
+  etaSeconds: number | null;
+}
+
+export type UploadState = "queued" | "ingesting" | "done" | "failed";
+
+export interface UploadedDocument {
+  id: number;
+  name: string;
+  type: string;
+  duplicateOf?: number;
+}
+
+/** `GET /api/uploads/{id}`, and each `progress` event of `GET /api/uploads/{id}/events`. */
+export interface UploadView {
+  id: string;
+  state: UploadState;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** The folder the files were stored in, under the archive's folder: `path:` searches find them by it. */
+  folder: string;
+  files: UploadFile[];
+  progress: UploadProgress;
+  /** Every problem met, with its stage; the job went on past each. */
+  problems: UploadProblem[];
+  problemsByStage: Partial<Record<IngestStage, number>>;
+  /** The documents written so far (the latest ones, when there are many). */
+  documents: UploadedDocument[];
+  /** The ingest job's summary, once it is done. */
+  report?: UploadReport;
+  /** Why the job failed, when it did. */
+  error?: ApiError["error"];
+}
+
+export interface UploadReport {
+  files: { seen: number; ingested: number; unchanged: number; failed: number };
+  documents: { total: number; indexed: number; duplicates: number; byType: Partial<Record<DocumentType, number>> };
+  durationMs: number;
+}
+
+/** `GET /api/uploads`. */
+export interface UploadsView {
+  maxUploadBytes: number;
+  maxFiles: number;
+  uploads: UploadView[];
+}

@@ -1,0 +1,50 @@
+/**
+ * The server's hold on one archive: a long-lived read-only connection for the
+ * routes, and a writer opened only while an upload is being ingested, so that
+ * the server never keeps the archive locked while idle and a `trove ingest`
+ * from the terminal can run beside it.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { SqliteStore } from "../store/sqlite/sqlite-store.js";
+
+export class ArchiveAccess {
+  /** The archive file, absolute. */
+  readonly location: string;
+  /** True when the archive did not exist and was created empty. */
+  readonly created: boolean;
+  private readonly readerStore: SqliteStore;
+
+  private constructor(location: string, created: boolean) {
+    this.location = location;
+    this.created = created;
+    this.readerStore = SqliteStore.open(location, { readonly: true });
+  }
+
+  /** Opens the archive at `file`, creating an empty one when there is none, so that files can be uploaded into it. */
+  static open(file: string): ArchiveAccess {
+    const location = path.resolve(file);
+    const created = !existsSync(location);
+    if (created) SqliteStore.open(location).close();
+    return new ArchiveAccess(location, created);
+  }
+
+  /** The folder that holds the archive file, and the uploads beside it. */
+  get folder(): string {
+    return path.dirname(this.location);
+  }
+
+  /** The read-only connection every route reads through; it sees each batch a writer commits. */
+  get reader(): SqliteStore {
+    return this.readerStore;
+  }
+
+  /** A writable connection; the caller closes it when its job is done. */
+  openWriter(): SqliteStore {
+    return SqliteStore.open(this.location);
+  }
+
+  close(): void {
+    this.readerStore.close();
+  }
+}

@@ -1,0 +1,218 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { browserMissing, launchBrowser, openPage, screenshot, seriousViolations, type PageRecord } from "./browser.js";
+import { LEDGER_NOTES, LEDGER_WORD, startWorkbench, type Workbench } from "./workbench.js";
+
+const FIRST_LOAD_BUDGET_BYTES = 500 * 1024;
+
+describe("the workbench in Chromium", { skip: browserMissing() }, () => {
+  let workbench: Workbench;
+  let browser: Browser;
+  let record: PageRecord;
+  const url = (path: string) => new URL(path, workbench.url).href;
+  const go = async (path: string) => {
+    await record.page.goto(url(path), { waitUntil: "networkidle" });
+    await record.page.locator("h1").first().waitFor();
+  };
+  const text = (selector: string) => record.page.locator(selector).first().innerText();
+
+  before(async () => {
+    workbench = await startWorkbench();
+    browser = await launchBrowser();
+    record = await openPage(browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await workbench?.close();
+  });
+
+  it("loads every screen, each with no serious or critical accessibility violation", async () => {
+    const screens: [string, string, RegExp][] = [
+      ["search-home", "/", /Search the archive/],
+      ["search-results", "/search?q=karbala", /Results for/],
+      ["search-malformed-query", "/search?q=karbala%20OR", /Search/],
+      ["reader-cable", `/documents/${workbench.ids.cable}`, /KARBALA/],
+      ["reader-persian-with-translation", `/documents/${workbench.ids.persianReport}`, /کربلا/],
+      ["reader-pdf-pages", `/documents/${workbench.ids.pdf}`, /Zubaidi/],
+      ["reader-image", `/documents/${workbench.ids.image}`, /./],
+      ["upload", "/upload", /Add files/],
+      ["overview", "/overview", /Overview/],
+      ["unknown-document", "/documents/999999", /Document not found/],
+      ["unknown-page", "/no/such/page", /No such page/],
+    ];
+    for (const [name, path, heading] of screens) {
+      await go(path);
+      assert.match(await text("h1"), heading, name);
+      assert.deepEqual(await seriousViolations(record.page), [], name);
+      await screenshot(record.page, name);
+    }
+  });
+
+  it("keeps the first page load under 500 KB transferred, every byte from this server", async (t) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const session = await context.newCDPSession(page);
+    await session.send("Network.enable");
+    let transferred = 0;
+    const hosts = new Set<string>();
+    session.on("Network.loadingFinished", (event: { encodedDataLength: number }) => void (transferred += event.encodedDataLength));
+    page.on("request", (request) => void hosts.add(new URL(request.url()).host));
+    await page.goto(url("/"), { waitUntil: "networkidle" });
+    await page.locator(".archive-summary a").first().waitFor();
+    await context.close();
+    t.diagnostic(`first load of / transferred ${transferred} bytes (${(transferred / 1024).toFixed(1)} KB)`);
+    assert.ok(transferred > 0);
+    assert.ok(transferred <= FIRST_LOAD_BUDGET_BYTES, `${transferred} bytes`);
+    assert.deepEqual([...hosts], [new URL(workbench.url).host]);
+  });
+
+  it("searches from the keyboard: / to the box, Enter, j and k through the hits, Enter to open, Esc back", async () => {
+    const page = record.page;
+    await go("/overview");
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "q");
+    await page.keyboard.type("karbala");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\?q=karbala$/);
+    await page.locator(".hit").first().waitFor();
+    assert.match(await text(".result-count"), /^\d+ documents match; showing 1–\d+\.$/);
+    assert.ok((await page.locator(".snippet mark").count()) > 0);
+    assert.ok((await page.locator(".facets a").count()) > 0);
+
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await page.keyboard.press("k");
+    assert.equal(await page.evaluate(() => [...document.querySelectorAll(".hit")].findIndex((hit) => hit.classList.contains("selected"))), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest(".hit") === document.querySelector(".hit")), true);
+    const opened = await page.locator(".hit a").first().getAttribute("href");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(url(opened!));
+    await page.locator(".reader").waitFor();
+
+    await page.keyboard.press("Escape");
+    await page.waitForURL(/\/search\?q=karbala$/);
+    await page.locator(".hit.selected").waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.closest(".hit")?.classList.contains("selected")), true);
+  });
+
+  it("narrows by a facet, sorts by date, and pages to the last page", async () => {
+    const page = record.page;
+    await go("/search?q=karbala");
+    await page.locator(".facets a", { hasText: "pdf" }).first().click();
+    await page.waitForURL(/type%3Apdf/);
+    await page.locator(".hit").first().waitFor();
+    for (const meta of await page.locator(".hit-meta").allInnerTexts()) assert.match(meta, /^pdf · /);
+
+    await go(`/search?q=${LEDGER_WORD}`);
+    assert.match(await text(".result-count"), new RegExp(`^${LEDGER_NOTES} documents match; showing 1–20\\.$`));
+    await page.selectOption("#sort", "date");
+    await page.waitForURL(/sort=date/);
+    await page.locator(".pager a", { hasText: "Last" }).click();
+    await page.waitForURL(/offset=20/);
+    assert.match(await text(".result-count"), new RegExp(`showing 21–${LEDGER_NOTES}\\.$`));
+    assert.equal(await page.locator(".hit").count(), LEDGER_NOTES - 20);
+  });
+
+  it("shows a malformed query's mistake where the parser found it", async () => {
+    await go("/search?q=karbala%20OR");
+    const alert = record.page.locator(".failure[role=alert]");
+    assert.match(await alert.innerText(), /query-syntax/);
+    assert.equal(await record.page.locator("mark.fault").count(), 1);
+  });
+
+  it("reads a cable: its fields, and its date as written and in the Gregorian calendar", async () => {
+    await go(`/documents/${workbench.ids.cable}`);
+    const fields = await text(".cable-fields");
+    assert.match(fields, /Reference\s+14BAGHDAD1911/);
+    assert.match(fields, /From\s+AMEMBASSY BAGHDAD/);
+    assert.match(fields, /Classification\s+CONFIDENTIAL/);
+    assert.ok((await record.page.locator(".cable-fields time[datetime^='2014-12']").count()) > 0);
+  });
+
+  it("reads a Persian original right to left in Vazirmatn, beside its translation paragraph by paragraph", async () => {
+    const page = record.page;
+    await go(`/documents/${workbench.ids.persianReport}`);
+    const fields = await text(".cable-fields");
+    assert.match(fields, /۱۳۹۳\/۰۹\/۱۴ \(Solar Hijri\) = 5 December 2014/);
+    assert.equal(await page.locator(".cable-fields time[datetime='2014-12-05']").count(), 1);
+    const originals = page.locator(".aligned tbody td[lang=fa]");
+    assert.ok((await originals.count()) >= 5);
+    assert.equal(await page.locator(".aligned tbody td[lang=en]").count(), await originals.count());
+    const style = await originals.first().evaluate((cell) => ({ direction: getComputedStyle(cell).direction, font: getComputedStyle(cell).fontFamily }));
+    assert.equal(style.direction, "rtl");
+    assert.match(style.font, /^"?Vazirmatn/);
+    assert.equal(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check("16px Vazirmatn", "کربلا"))), true);
+    assert.ok(await page.evaluate(() => performance.getEntriesByType("resource").some((entry) => entry.name.endsWith("/assets/vazirmatn-variable.woff2"))));
+  });
+
+  it("shows a PDF's pages as images beside their text, and a scan's picture beside its OCR text", async () => {
+    const page = record.page;
+    await go(`/documents/${workbench.ids.pdf}`);
+    const firstPage = page.locator("img[alt='Page 1 of the original']");
+    await firstPage.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const image = document.querySelector<HTMLImageElement>("img[alt='Page 1 of the original']");
+      return image !== null && image.complete && image.naturalWidth > 0;
+    });
+    assert.ok((await page.locator(".page").count()) >= 2);
+
+    await go(`/documents/${workbench.ids.image}`);
+    await page.waitForFunction(() => {
+      const image = document.querySelector<HTMLImageElement>(".page-image img");
+      return image !== null && image.complete && image.naturalWidth > 0;
+    });
+    assert.ok((await text(".page .text")).length > 20);
+  });
+
+  it("uploads files with live progress: they are ingested, their problems shown by stage, and found", async () => {
+    const page = record.page;
+    await go("/upload");
+    await page.setInputFiles("#files", [
+      { name: "upload-note.txt", mimeType: "text/plain", buffer: Buffer.from("An uploaded note about the tamarisk depot.\n") },
+      { name: "not-really.pdf", mimeType: "application/pdf", buffer: Buffer.from("Plain text about the tamarisk depot, named as a PDF.\n") },
+    ]);
+    assert.match(await text(".chosen"), /2 files chosen/);
+    const events = page.waitForResponse((response) => /\/api\/uploads\/[^/]+\/events$/.test(response.url()));
+    await page.locator(".upload-form button[type=submit]").click();
+    await page.waitForURL(/\/upload\?id=/);
+    assert.equal((await events).headers()["content-type"]?.startsWith("text/event-stream"), true);
+    await page.locator(".state-done").waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator("#files-read").evaluate((bar) => (bar as HTMLProgressElement).value === (bar as HTMLProgressElement).max), true);
+    assert.match(await text(".problems"), /Type and encoding\s+1/);
+    assert.match(await text(".problems"), /mislabelled/);
+    await screenshot(page, "upload-done");
+    assert.deepEqual(await seriousViolations(page), []);
+
+    await page.locator("a", { hasText: "Search what this upload added" }).click();
+    await page.locator(".hit").first().waitFor();
+    assert.match(await text(".result-count"), /^2 documents match/);
+  });
+
+  it("refuses an upload over the limit before sending it, saying why", async () => {
+    await go("/upload");
+    await record.page.setInputFiles("#files", [{ name: "too-big.txt", mimeType: "text/plain", buffer: Buffer.alloc(workbench.maxUploadBytes + 1, 0x61) }]);
+    await record.page.locator(".upload-form button[type=submit]").click();
+    const alert = record.page.locator(".upload-message .failure[role=alert]");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /too-large/);
+  });
+
+  it("has checks that do fail: axe finds an unlabelled field, the guard records and refuses another host", async () => {
+    await go("/overview");
+    await record.page.evaluate(() => document.querySelector("main")!.append(Object.assign(document.createElement("input"), { type: "text" })));
+    assert.ok((await seriousViolations(record.page)).some((violation) => violation.id === "label"));
+    const probe = await openPage(browser);
+    await assert.rejects(probe.page.goto("http://203.0.113.7/probe"));
+    assert.deepEqual(probe.outside, ["http://203.0.113.7/probe"]);
+    await probe.context.close();
+  });
+
+  it("sent nothing to any other host, opened no dialog, and broke no rule of its own policy", () => {
+    assert.deepEqual(record.outside, []);
+    assert.deepEqual(record.dialogs, []);
+    assert.deepEqual(record.pageErrors, []);
+    assert.deepEqual(record.serverFailures, []);
+    assert.deepEqual(record.policyViolations, []);
+  });
+});
