@@ -13,7 +13,7 @@
  */
 import type { EntityType } from "../model/entity.js";
 import { normalise } from "../text/normalise.js";
-import { matchNames, nameKeys } from "./name-match.js";
+import { matchNames, nameKeys, type NameKind } from "./name-match.js";
 
 /** Types matched by value alone: the same number or address is the same thing. */
 const EXACT_TYPES: ReadonlySet<EntityType> = new Set(["source", "phone", "email"]);
@@ -75,7 +75,7 @@ export function resolveNames(index: ResolutionIndex, names: UnresolvedName[]): R
     if (entityId !== undefined) {
       summary.byAlias++;
     } else {
-      const keys = EXACT_TYPES.has(spelling.type) ? [] : nameKeys(spelling.name);
+      const keys = EXACT_TYPES.has(spelling.type) ? [] : nameKeys(spelling.name, kindOf(spelling.type));
       entityId = EXACT_TYPES.has(spelling.type) ? undefined : bestMatch(index, spelling, keys);
       if (entityId !== undefined) summary.byMatch++;
       else {
@@ -89,13 +89,18 @@ export function resolveNames(index: ResolutionIndex, names: UnresolvedName[]): R
   return summary;
 }
 
+/** The kind of name a type has, for the name matcher's rules (titles for people, generic words for places). */
+export function kindOf(type: EntityType): { type?: NameKind } {
+  return type === "person" || type === "place" || type === "organization" ? { type } : {};
+}
+
 function bestMatch(index: ResolutionIndex, spelling: UnresolvedName, keys: string[]): number | undefined {
   if (keys.length === 0) return undefined;
-  const type = spelling.type === "person" || spelling.type === "place" || spelling.type === "organization" ? spelling.type : undefined;
+  const { type } = kindOf(spelling.type);
   let best: { id: number; score: number } | undefined;
   for (const candidate of index.candidatesByKeys(spelling.type, keys, MAX_CANDIDATES)) {
     for (const alias of candidate.aliases.slice(0, MAX_ALIASES_COMPARED)) {
-      const match = matchNames(spelling.name, alias, type ? { type } : {});
+      const match = matchNames(spelling.name, alias, { explain: false, ...(type && { type }) });
       if (match.decision === "match" && (!best || match.score > best.score)) best = { id: candidate.id, score: match.score };
     }
   }

@@ -6,7 +6,7 @@
  * `tolerant` (the `name~` filter) a partial match counts too, so `name~Barzani`
  * finds every Barzani, and exact aliases are only the start.
  */
-import { aliasKey } from "../extract/entity-resolution.js";
+import { aliasKey, kindOf } from "../extract/entity-resolution.js";
 import { matchNames, nameKeys } from "../extract/name-match.js";
 import { NAMED_ENTITY_TYPES } from "../model/entity.js";
 import type { EntityStore } from "../store/entity-store.js";
@@ -26,16 +26,15 @@ export function findEntitiesByName(entities: EntityStore, name: string, options:
   if (sourceNumber) exact.push(...entities.entitiesByAlias(`source:${sourceNumber[1]}`, "source"));
   if (exact.length > 0 && !options.tolerant) return [...new Set(exact)];
 
-  const keys = nameKeys(name);
   const scored = new Map<number, number>();
-  if (keys.length > 0) {
-    for (const type of NAMED_ENTITY_TYPES) {
-      for (const candidate of entities.candidatesByKeys(type, keys, MAX_CANDIDATES_PER_TYPE)) {
-        for (const alias of candidate.aliases) {
-          const match = matchNames(name, alias);
-          const accepted = match.decision === "match" || (options.tolerant && match.decision === "partial");
-          if (accepted && match.score > (scored.get(candidate.id) ?? -1)) scored.set(candidate.id, match.score);
-        }
+  for (const type of NAMED_ENTITY_TYPES) {
+    const keys = nameKeys(name, kindOf(type));
+    if (keys.length === 0) continue;
+    for (const candidate of entities.candidatesByKeys(type, keys, MAX_CANDIDATES_PER_TYPE)) {
+      for (const alias of candidate.aliases) {
+        const match = matchNames(name, alias, { explain: false, ...kindOf(type) });
+        const accepted = match.decision === "match" || (options.tolerant && match.decision === "partial");
+        if (accepted && match.score > (scored.get(candidate.id) ?? -1)) scored.set(candidate.id, match.score);
       }
     }
   }

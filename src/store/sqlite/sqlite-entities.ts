@@ -4,7 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import { DecisionError, NotFoundError } from "../../errors.js";
-import { aliasKey } from "../../extract/entity-resolution.js";
+import { aliasKey, kindOf } from "../../extract/entity-resolution.js";
 import { nameKeys } from "../../extract/name-match.js";
 import type { Entity, EntityType, Mention, MentionAttributes } from "../../model/entity.js";
 import type { LanguageCode } from "../../model/document.js";
@@ -224,7 +224,7 @@ export class SqliteEntityStore implements EntityStore {
     this.database.prepare("DELETE FROM entity_keys WHERE entity_id = ?").run(entityId);
     const insert = this.database.prepare("INSERT OR IGNORE INTO entity_keys (type, key, entity_id) VALUES (?, ?, ?)");
     for (const { name } of this.database.prepare("SELECT name FROM entity_aliases WHERE entity_id = ?").all(entityId) as { name: string }[]) {
-      for (const key of nameKeys(name)) insert.run(type, key, entityId);
+      for (const key of nameKeys(name, kindOf(type))) insert.run(type, key, entityId);
     }
   }
 
