@@ -5,6 +5,7 @@
  * claim overlapping text, the rule wins: "Source 134832" is an informant, not
  * an organisation called Source.
  */
+import type { LanguageCode } from "../model/document.js";
 import type { Mention } from "../model/entity.js";
 import { aliasKey } from "./entity-resolution.js";
 import { recogniseEntities } from "./ner/recognise.js";
@@ -23,6 +24,8 @@ export interface MentionOptions {
    * cannot stall a whole ingest.
    */
   maxCharacters?: number;
+  /** The document's language: Persian reads two-digit years (`15/07/93`) as Solar Hijri. */
+  language?: LanguageCode;
 }
 
 export const DEFAULT_MAX_CHARACTERS = 2_000_000;
@@ -35,7 +38,7 @@ export const DEFAULT_MAX_CHARACTERS = 2_000_000;
 export function findMentions(text: string, options: MentionOptions = {}): FoundMention[] {
   const limit = options.maxCharacters ?? DEFAULT_MAX_CHARACTERS;
   const bounded = text.length > limit ? text.slice(0, limit) : text;
-  const ruled = findRuleMentions(bounded);
+  const ruled = findRuleMentions(bounded, options.language === "fa" ? { calendar: "jalali" } : {});
   const named = recogniseEntities(bounded)
     .map((mention) => attachTitleAndRole(bounded, trimPunctuation(mention)))
     .filter((mention) => /[\p{L}\p{N}]/u.test(mention.text) && !ruled.some((rule) => overlaps(rule, mention)));

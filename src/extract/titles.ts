@@ -16,9 +16,10 @@
  * `X, who met the minister,` and `the minister's brother, X` give no role.
  *
  * @example
- * const text = "Maj. Gen. Qassem Karimi, the Iraqi transportation minister, said";
- * attachTitleAndRole(text, personMention(text, "Qassem Karimi"))
- * // → { …, text: "Qassem Karimi", attributes: { title: "Maj. Gen.", role: "Iraqi transportation minister" } }
+ * const text = "Maj. Gen. Qassem Example, the Iraqi transportation minister, said";
+ * // the model found "Maj. Gen. Qassem Example" (0–24)
+ * attachTitleAndRole(text, { type: "person", text: "Maj. Gen. Qassem Example", start: 0, end: 24, … })
+ * // → { …, text: "Qassem Example", start: 10, attributes: { title: "Maj. Gen.", role: "Iraqi transportation minister" } }
  *
  * stripTitles("Grand Ayatollah Sheikh Ali Example") // → { name: "Ali Example", titles: ["Grand Ayatollah", "Sheikh"] }
  */
@@ -31,7 +32,7 @@ export interface StrippedName {
   titles: string[];
 }
 
-/** English titles, case-insensitive; a `.` after any of them is optional and kept with the title. */
+/** English titles as written in title case (and matched in capitals too); a `.` after any of them is optional and kept with the title. */
 const LATIN_TITLES = [
   "Grand Ayatollah", "Ayatollah", "Ayatullah", "Ayatolah",
   "Hojatoleslam wal-Moslemin", "Hojjatoleslam", "Hojatoleslam", "Hojatolislam", "Hojjat ol-Eslam", "Hojjat al-Islam", "Hujjat al-Islam",

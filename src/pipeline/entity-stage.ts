@@ -42,7 +42,7 @@ export function runEntityStage(store: ArchiveStore, options: EntityStageOptions 
     const batch = entities.pendingExtractions(EXTRACTOR_VERSION, DOCUMENTS_PER_BATCH);
     if (batch.length === 0) break;
     for (const document of batch) {
-      const mentions = findMentions(document.text);
+      const mentions = findMentions(document.text, { language: document.language });
       entities.saveMentions(document.id, EXTRACTOR_VERSION, mentions);
       progress.documentsDone++;
       progress.mentions += mentions.length;

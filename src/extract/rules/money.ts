@@ -48,11 +48,13 @@ const ARABIC_SCRIPT_FIRST_LETTERS = [...new Set([...AMOUNT_FIRST_WORDS, AND_LETT
 const CANDIDATE = new RegExp(
   [
     "(?<![\\p{L}\\p{M}\\p{N}_])(?<!\\p{N}[.,\\u066B\\u066C/:\\u060C\\-])",
-    `(?:(?<currency>${CURRENCY_BEFORE_SOURCE})|${DIGIT}|(?:${LATIN_FIRST_WORDS.sort((a, b) => b.length - a.length).join("|")}|${ARTICLE_BEFORE_AMOUNT})(?![\\p{L}\\p{M}])|[${ARABIC_SCRIPT_FIRST_LETTERS}])`,
+    `(?:${CURRENCY_BEFORE_SOURCE}|${DIGIT}|(?:${LATIN_FIRST_WORDS.sort((a, b) => b.length - a.length).join("|")}|${ARTICLE_BEFORE_AMOUNT})(?![\\p{L}\\p{M}])|[${ARABIC_SCRIPT_FIRST_LETTERS}])`,
   ].join(""),
   "giu",
 );
 const IS_DIGIT = new RegExp(`^${DIGIT}$`, "u");
+/** The first characters of a currency written before an amount: a symbol, or a capital (`US$`, `USD`, `Rls`). */
+const MAY_START_CURRENCY = /^[$€£﷼A-Z]$/;
 const GAP_AFTER_SYMBOL = /[\s\u00A0]{0,2}/y;
 const RANGE = new RegExp(`[\\s\\u00A0]{0,3}(?:-|–|—|to|${anyArabicScriptSpelling(["تا", "الی", "إلى", "حتى"])})(?![\\p{L}\\p{M}])[\\s\\u00A0]{0,3}`, "iuy");
 /** Words that make a bare magnitude vague: چند هزار دلار, "several thousand dollars", not a thousand. */
@@ -69,16 +71,19 @@ export function findMoneyMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   CANDIDATE.lastIndex = 0;
   for (let found = CANDIDATE.exec(text); found; found = CANDIDATE.exec(text)) {
-    const start = found.index;
-    const next = found.groups?.currency !== undefined ? readCurrencyFirst(text, start, mentions) : readCandidate(text, start, mentions);
-    CANDIDATE.lastIndex = Math.max(next, start + 1);
+    CANDIDATE.lastIndex = Math.max(readCandidate(text, found.index, mentions), found.index + 1);
   }
   return mentions;
 }
 
-/** Reads an amount at a digit or word; returns where the scan goes on. */
+/** Reads money at a candidate: a currency, a digit or a word; returns where the scan goes on. */
 function readCandidate(text: string, start: number, mentions: Mention[]): number {
-  if (IS_DIGIT.test(text[start] ?? "")) return readAmountFirst(text, start, mentions);
+  const first = text[start] ?? "";
+  if (IS_DIGIT.test(first)) return readAmountFirst(text, start, mentions);
+  if (MAY_START_CURRENCY.test(first)) {
+    const read = readCurrencyFirst(text, start, mentions);
+    if (read > start + 1) return read;
+  }
   const word = wordAt(text, start);
   if (!word) return start + 1;
   if (startsAmount(word.key.split("-")[0]!)) return readAmountFirst(text, start, mentions); // eighty-seven

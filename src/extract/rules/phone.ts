@@ -34,14 +34,17 @@ const SHAPED = 0.9;
 const LOOSE = 0.8;
 
 /**
- * A run of 7–19 digits with at most three separators between any two. The
- * separators and digits are disjoint, so the pattern cannot backtrack more
- * than the run's length whatever the input.
+ * A run of 7–31 digits with at most three separators between any two (two
+ * numbers written one after the other make one run). The separators and
+ * digits are disjoint, so the pattern cannot backtrack more than the run's
+ * length whatever the input.
  */
 const CANDIDATE = new RegExp(
-  `(?<![\\p{L}\\p{N}_+#])(?:\\+[ \\u00A0]?)?\\(?${DIGIT}(?:[ \\u00A0\\t\\-./()]{0,3}${DIGIT}){6,18}(?![\\p{L}\\p{N}_])`,
+  `(?<![\\p{L}\\p{N}_+#])(?:\\+[ \\u00A0]?)?\\(?${DIGIT}(?:[ \\u00A0\\t\\-./()]{0,3}${DIGIT}){6,30}(?![\\p{L}\\p{N}_])`,
   "gu",
 );
+/** A run of more space-separated groups than this is a table of numbers, not phone numbers written side by side. */
+const MAX_GROUPS_SPLIT = 8;
 const CUE_WORDS = [
   "tel(?![\\s-]*aviv)", "tele", "telephone", "phone", "ph", "mobile", "mob", "cell", "cellular", "celluar", "fax", "whatsapp", "hotline", "contact number", "call",
 ].join("|");
@@ -55,6 +58,9 @@ const CUE_AFTER = new RegExp(`^[\\s\\u00A0]{0,3}[(\\-–:]?[\\s\\u00A0]{0,2}(?:d
 const CUE_WINDOW_BEFORE = 48;
 const CUE_WINDOW_AFTER = 24;
 
+/** `TEL AVIV 00002652 002 OF 005`: the page line of a cable, a sequence number and a page. */
+const CABLE_PAGE_AFTER = /^[ \t]+OF[ \t]+\d{3}\b/;
+
 const IRANIAN_OR_IRAQI_MOBILE = /^0(?:9\d{9}|7[3-9]\d{8})$/;
 const NORTH_AMERICAN = /^(?:1[-. ])?(?:\(\d{3}\)[ ]?|\d{3}[-./])\d{3}[-.]\d{4}$/;
 const AREA_CODE_AND_NUMBER = /^(?:0\d{2}[-/ ]\d{8}|\(0\d{2}\)[ ]?\d{8}|0\d{2}[- ]\d{4}[- ]\d{4})$/;
@@ -64,12 +70,33 @@ export function findPhoneMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
-    for (const [start, end] of partsOutsideDates(match[0], match.index)) {
-      const mention = phoneAt(text, start, end);
-      if (mention) mentions.push(mention);
-    }
+    for (const [start, end] of partsOutsideDates(match[0], match.index)) mentions.push(...phonesIn(text, start, end));
   }
   return mentions;
+}
+
+/**
+ * The phone numbers in a part of a run: the whole part, or else the longest
+ * runs of its space-separated groups that read as one, from the left
+ * (`0912 345 6789 0912 345 6790` is two numbers).
+ */
+function phonesIn(text: string, start: number, end: number): Mention[] {
+  const whole = phoneAt(text, start, end);
+  if (whole) return [whole];
+  const groups = [...text.slice(start, end).matchAll(/[^ \u00A0\t]+/g)].map((group) => [start + group.index, start + group.index + group[0].length] as const);
+  if (groups.length > MAX_GROUPS_SPLIT) return [];
+  const found: Mention[] = [];
+  for (let first = 0; first < groups.length; first++) {
+    for (let last = groups.length - 1; last >= first; last--) {
+      const mention = first === 0 && last === groups.length - 1 ? undefined : phoneAt(text, groups[first]![0], groups[last]![1]);
+      if (mention) {
+        found.push(mention);
+        first = last;
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /** The parts of a run of digits that are not dates, trimmed to start and end on a digit (or a `+` or an opening parenthesis). */
@@ -91,9 +118,6 @@ function trimToNumber(run: string, start: number, end: number): [number, number]
   if (run[start] === "(" && !run.slice(start, end).includes(")")) start++;
   return end > start ? [start, end] : undefined;
 }
-
-/** `TEL AVIV 00002652 002 OF 005`: the page line of a cable, a sequence number and a page. */
-const CABLE_PAGE_AFTER = /^[ \t]+OF[ \t]+\d{3}\b/;
 
 function phoneAt(text: string, start: number, end: number): Mention | undefined {
   if (CABLE_PAGE_AFTER.test(text.slice(end, end + 12))) return undefined;

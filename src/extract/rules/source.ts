@@ -43,8 +43,8 @@ const NOT_WORD_AFTER = "(?![\\p{L}\\p{M}\\p{N}_])";
 const NUMBER = `(?<number>${DIGIT}{1,10})(?!${DIGIT}|[.,\\u066B\\u066C]${DIGIT})`;
 
 const KEYWORD = [
-  "(?<english>[Ss]ources?|[Ii]nformants?|SOURCES?|INFORMANTS?)",
-  `(?<arabicScript>${anyArabicScriptSpelling(["منبع", "منابع", "المصدر", "مصدر", "المصادر", "مصادر", "المخبر", "مخبر"])})`,
+  "[Ss]ources?|[Ii]nformants?|SOURCES?|INFORMANTS?",
+  anyArabicScriptSpelling(["منبع", "منابع", "المصدر", "مصدر", "المصادر", "مصادر", "المخبر", "مخبر"]),
 ].join("|");
 const MARKER = [
   "(?:[Nn]umber|NUMBER|[Nn]os?\\.?|NOS?\\.?|[Nn]r\\.?|[Nn]um\\.?)(?![\\p{L}])",

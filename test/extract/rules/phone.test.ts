@@ -76,6 +76,11 @@ describe("numbers that are not phone numbers", () => {
     }
   });
 
+  it("splits numbers written one after the other", () => {
+    assert.deepEqual(pairs(phones("0912 345 6789 0912 345 6790")), [["0912 345 6789", "09123456789"], ["0912 345 6790", "09123456790"]]);
+    assert.deepEqual(pairs(phones("+964 780 412 7731 07712640388")), [["+964 780 412 7731", "+9647804127731"], ["07712640388", "07712640388"]]);
+  });
+
   it("finds a phone number next to a date in one run of digits", () => {
     assert.deepEqual(pairs(phones("on 1393/06/23 09123456789")), [["09123456789", "09123456789"]]);
   });
