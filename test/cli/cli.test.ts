@@ -49,7 +49,7 @@ describe("trove CLI", { skip: !existsSync(BIN.replace("bin/trove.js", "dist/cli/
     assert.deepEqual(Object.keys(result).sort(), ["facets", "hits", "total"]);
     assert.equal(result.total, 1);
     for (const key of ["id", "title", "path", "score", "snippet"]) assert.ok(key in result.hits[0], key);
-    assert.deepEqual(Object.keys(result.facets).sort(), ["classification", "language", "origin", "type", "year"]);
+    assert.deepEqual(Object.keys(result.facets).sort(), ["classification", "entity", "language", "origin", "type", "year"]);
 
     const page = JSON.parse(trove(["search", "134832", "--archive", archive, "--json", "--limit", "1", "--offset", "1"]).stdout);
     assert.equal(page.total, 2);
