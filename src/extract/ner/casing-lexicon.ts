@@ -7,9 +7,10 @@
  * @example
  * const counts = new CasingCounts();
  * counts.add("china", true); counts.add("china", true);
- * counts.lexicon().classOf("china") // → a class meaning "nearly always capitalised, seen a few times"
+ * counts.lexicon().classOf("china") // → the class "nearly always capitalised, seen 2–9 times"
  */
 import { hashString } from "./feature-hash.js";
+import { WordClasses } from "./word-classes.js";
 
 /** Counts of capitalised and lower-case sightings per lower form. */
 export class CasingCounts {
@@ -34,23 +35,11 @@ export class CasingCounts {
     return result;
   }
 
-  lexicon(): CasingLexicon {
+  /** Word → casing class (1–12). */
+  lexicon(): WordClasses {
     const classes = new Map<number, number>();
     for (const [lower, entry] of this.counts) classes.set(hashString(lower), casingClass(entry.capitalised, entry.lower));
-    return new CasingLexicon(classes);
-  }
-}
-
-/** Word hash → casing class (1–12); 0 means never seen. */
-export class CasingLexicon {
-  constructor(readonly classes: ReadonlyMap<number, number>) {}
-
-  classOf(lower: string): number {
-    return this.classes.get(hashString(lower)) ?? 0;
-  }
-
-  classOfHash(hash: number): number {
-    return this.classes.get(hash) ?? 0;
+    return new WordClasses(classes);
   }
 }
 

@@ -5,10 +5,10 @@
  *
  * - capitalisation evidence (label-free, from the whole document): whether the
  *   word appears capitalised or in lower case in the middle of mixed-case
- *   sentences, which tells a headline's `CHINA` or a sentence-initial `Bitar`
+ *   sentences, which tells a headline's `CHINA` or a sentence-initial `Doe`
  *   from a capitalised common word;
  * - run evidence (label-free): whether the word appears inside a longer run of
- *   capitalised words (`Nader Jokhadar` makes a later `Jokhadar` a surname);
+ *   capitalised words (`Jane Doe` makes a later `Doe` a surname);
  * - prediction history: the types the tagger gave the word earlier in the
  *   document.
  *

@@ -1,20 +1,21 @@
 /**
  * 32-bit hashing for features. A feature is a template number combined with
- * the hashes of the strings it looks at (`word[i-1]=Kamo`), so features are
+ * the hashes of the strings it looks at (`word[i-1]=Doe`), so features are
  * built from integers without concatenating strings, and the model stores a
  * 32-bit key per feature instead of its text.
  *
  * @example
- * const key = featureKey(FEATURE_WORD_BEFORE, hashString("Kamo"));
+ * // template 2 (the lower form at an offset), offset -1, the word "doe"
+ * const key = featureKey(2, -1, hashString("doe"));
  */
+
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over UTF-16 code units. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash >>> 0;
 }
 

@@ -4,8 +4,9 @@
  * prefixes and suffixes up to four characters, the sentence's first position
  * and all-capitals headlines, how the word is usually capitalised (casing
  * lexicon), gazetteer matches, what the rest of the document says about the
- * word, and for Persian the stem and the parts around a zero-width
- * non-joiner. Each feature is a 32-bit key (see feature-hash.ts).
+ * word, how often the word and its neighbours are part of a name in the
+ * training data (entity rates), and for Persian the stem and the parts
+ * around a zero-width non-joiner. Each feature is a 32-bit key (see feature-hash.ts).
  *
  * Features are in two groups: static ones, fixed once the document is read,
  * and history ones, which depend on what the tagger has said earlier in the
@@ -13,18 +14,18 @@
  *
  * @example
  * const extractor = new FeatureExtractor("en", resources);
- * const sentence = extractor.prepare(["Shu", "Kamo", "said"]);
+ * const sentence = extractor.prepare(["Jane", "Doe", "said"]);
  * const keys: number[] = [];
- * extractor.staticKeys(sentence, evidence, 1, keys); // the keys of "Kamo"
+ * extractor.staticKeys(sentence, evidence, 1, keys); // the keys of "Doe"
  */
-import type { CasingLexicon } from "./casing-lexicon.js";
 import type { DocumentEvidence, SentenceView } from "./document-evidence.js";
-import { featureKey, hashString, combine } from "./feature-hash.js";
+import { combine, featureKey, FNV_OFFSET, FNV_PRIME, hashString } from "./feature-hash.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { formsOf, isCapitalsSentence, type NerLanguage, type TokenForms } from "./token-forms.js";
+import type { WordClasses } from "./word-classes.js";
 
 /** Bumped whenever features change, so that a model trained on other features is refused. */
-export const FEATURE_SET_VERSION = 1;
+export const FEATURE_SET_VERSION = 3;
 
 /** Feature templates; the number is part of each key. */
 const T = {
@@ -58,6 +59,7 @@ const T = {
   formAt: 27,
   suffixAt: 28,
   documentCaseRun: 29,
+  entityRateAt: 30,
 } as const;
 
 const OUTSIDE_BEFORE = hashString("<s>");
@@ -66,7 +68,10 @@ const OUTSIDE_AFTER = hashString("</s>");
 /** What a model brings besides its weights. */
 export interface FeatureResources {
   gazetteer: Gazetteer;
-  casing: CasingLexicon;
+  /** How each word is usually capitalised (English). */
+  casing: WordClasses;
+  /** How often each word is part of a name, and of which type. */
+  entityRates: WordClasses;
 }
 
 /** A sentence with everything features need computed once. */
@@ -74,7 +79,6 @@ export interface PreparedSentence extends SentenceView {
   length: number;
   formHash: Uint32Array;
   shapeHash: Uint32Array;
-  shortHash: Uint32Array;
   stemHash: Uint32Array;
   /** Lower-form and short-shape hashes with two boundary markers either side: token i is at i + 2. */
   windowLower: Uint32Array;
@@ -82,6 +86,7 @@ export interface PreparedSentence extends SentenceView {
   /** Four prefix hashes then four suffix hashes per token. */
   affixHash: Uint32Array;
   casing: Uint8Array;
+  entityRate: Uint8Array;
   /** Gazetteer codes per token: type * 4 + position (B, I, L, U). */
   gazetteer: number[][];
 }
@@ -94,7 +99,7 @@ export class FeatureExtractor {
     private resources: FeatureResources,
   ) {}
 
-  /** Swaps the gazetteer and casing lexicon, as training does per fold. */
+  /** Swaps the gazetteer and lexicons, as training does per fold. */
   useResources(resources: FeatureResources): void {
     this.resources = resources;
   }
@@ -108,12 +113,12 @@ export class FeatureExtractor {
       lowerHash: new Uint32Array(n),
       formHash: new Uint32Array(n),
       shapeHash: new Uint32Array(n),
-      shortHash: new Uint32Array(n),
       stemHash: new Uint32Array(n),
       windowLower: new Uint32Array(n + 4),
       windowShort: new Uint32Array(n + 4),
       affixHash: new Uint32Array(n * 8),
       casing: new Uint8Array(n),
+      entityRate: new Uint8Array(n),
       gazetteer: [],
       capitalsSentence: isCapitalsSentence(forms),
     };
@@ -124,20 +129,15 @@ export class FeatureExtractor {
     for (let i = 0; i < n; i++) {
       const form = forms[i] as TokenForms;
       const lowerHash = hashString(form.lower);
-      const shortHash = hashString(form.shortShape);
       sentence.windowLower[i + 2] = lowerHash;
-      sentence.windowShort[i + 2] = shortHash;
+      sentence.windowShort[i + 2] = hashString(form.shortShape);
       sentence.lowerHash[i] = lowerHash;
       sentence.formHash[i] = hashString(form.form);
       sentence.shapeHash[i] = hashString(form.shape);
-      sentence.shortHash[i] = shortHash;
       sentence.stemHash[i] = form.stem === form.lower ? lowerHash : hashString(form.stem);
       sentence.casing[i] = this.resources.casing.classOfHash(lowerHash);
-      const lower = form.lower;
-      for (let k = 1; k <= 4; k++) {
-        sentence.affixHash[i * 8 + k - 1] = lower.length >= k ? hashString(lower.slice(0, k)) : 0;
-        sentence.affixHash[i * 8 + 3 + k] = lower.length >= k ? hashString(lower.slice(-k)) : 0;
-      }
+      sentence.entityRate[i] = this.resources.entityRates.classOfHash(lowerHash);
+      affixHashes(form.lower, sentence.affixHash, i * 8);
     }
     sentence.gazetteer = this.resources.gazetteer
       .match(forms.map((form) => form.lower))
@@ -210,6 +210,9 @@ export class FeatureExtractor {
       out.push(featureKey(T.documentRun, runBits, context));
       out.push(featureKey(T.documentCaseRun, caseBits, runBits));
     }
+    for (let offset = -1; offset <= 1; offset++) {
+      if (i + offset >= 0 && i + offset < s.length) out.push(featureKey(T.entityRateAt, offset, s.entityRate[i + offset] ?? 0));
+    }
     if (this.language === "fa") {
       out.push(featureKey(T.stemAt, 0, s.stemHash[i] ?? 0));
       if (i > 0) out.push(featureKey(T.stemAt, -1, s.stemHash[i - 1] ?? 0));
@@ -221,7 +224,6 @@ export class FeatureExtractor {
 
   /** Appends the history feature keys of token `i`: the types the tagger gave this word and its neighbours earlier. */
   historyKeys(s: PreparedSentence, evidence: DocumentEvidence, i: number, out: number[]): void {
-    if (process.env.NO_HISTORY) return;
     for (let offset = -1; offset <= 1; offset++) {
       const k = i + offset;
       if (k < 0 || k >= s.length) continue;
@@ -234,4 +236,25 @@ export class FeatureExtractor {
 /** The five hashes around `at` in a padded window array. */
 function window(hashes: Uint32Array, at: number): [number, number, number, number, number] {
   return [hashes[at - 2] ?? 0, hashes[at - 1] ?? 0, hashes[at] ?? 0, hashes[at + 1] ?? 0, hashes[at + 2] ?? 0];
+}
+
+/**
+ * Writes the hashes of the first one to four characters of `word` and of the
+ * last one to four (read backwards) at `at`, without making substrings; 0
+ * where the word is shorter.
+ */
+function affixHashes(word: string, out: Uint32Array, at: number): void {
+  let prefix = FNV_OFFSET;
+  let suffix = FNV_OFFSET;
+  for (let k = 0; k < 4; k++) {
+    if (k >= word.length) {
+      out[at + k] = 0;
+      out[at + 4 + k] = 0;
+      continue;
+    }
+    prefix = Math.imul(prefix ^ word.charCodeAt(k), FNV_PRIME);
+    suffix = Math.imul(suffix ^ word.charCodeAt(word.length - 1 - k), FNV_PRIME);
+    out[at + k] = prefix >>> 0;
+    out[at + 4 + k] = suffix >>> 0;
+  }
 }

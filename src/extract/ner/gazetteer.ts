@@ -32,10 +32,8 @@ const PREFIX = 1 << 30;
 export class Gazetteer {
   /** Hash of a token sequence → type bits, with PREFIX when a longer entry starts with it. */
   private readonly table = new Map<number, number>();
-  readonly size: number;
 
   constructor(entries: Iterable<GazetteerEntry>) {
-    let size = 0;
     for (const entry of entries) {
       if (entry.tokens.length === 0 || entry.tokens.length > MAX_ENTRY_TOKENS || entry.types === 0) continue;
       let hash = 0;
@@ -45,9 +43,7 @@ export class Gazetteer {
         const bits = this.table.get(hash) ?? 0;
         this.table.set(hash, last ? bits | entry.types : bits | PREFIX);
       });
-      size++;
     }
-    this.size = size;
   }
 
   /** For each token, the entries it is part of. */

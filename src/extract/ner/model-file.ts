@@ -11,10 +11,13 @@
  *   u8[N]       those labels, feature by feature
  *   i16[N]      the weights, times `weightScale`
  *   f32[L*L+2L] transitions, then start and end scores
- *   u32[C]      casing lexicon word hashes
+ *   u32[C]      casing lexicon word hashes, ascending
  *   u8[C]       their casing classes
+ *   u32[R]      entity-rate word hashes, ascending
+ *   u8[R]       their classes
  * The header holds the language, entity types, counts, the gazetteer and how
- * margins map to confidence.
+ * margins map to confidence. Sections are copied out on reading, so that each
+ * typed array is aligned.
  *
  * @example
  * const bytes = encodeModel(model);
@@ -23,6 +26,7 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import { TroveError } from "../../errors.js";
 import type { GazetteerEntry } from "./gazetteer.js";
+import type { WordClassArrays } from "./word-classes.js";
 import type { NerLanguage } from "./token-forms.js";
 import type { SparseWeightsData } from "./weights.js";
 
@@ -48,8 +52,8 @@ export interface ModelHeader {
 export interface ModelContents {
   header: ModelHeader;
   weights: SparseWeightsData;
-  /** Casing lexicon: word hash → class. */
-  casing: { hashes: Uint32Array; classes: Uint8Array };
+  casing: WordClassArrays;
+  entityRates: WordClassArrays;
 }
 
 interface StoredHeader extends ModelHeader {
@@ -57,6 +61,7 @@ interface StoredHeader extends ModelHeader {
   weightCount: number;
   labelCount: number;
   casingCount: number;
+  entityRateCount: number;
   weightScale: number;
 }
 
@@ -68,7 +73,7 @@ export class ModelFileError extends TroveError {
 }
 
 export function encodeModel(contents: ModelContents): Buffer {
-  const { weights, casing } = contents;
+  const { weights, casing, entityRates } = contents;
   const featureCount = weights.keys.length;
   const weightCount = weights.values.length;
   const largest = weights.values.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
@@ -79,6 +84,7 @@ export function encodeModel(contents: ModelContents): Buffer {
     weightCount,
     labelCount: weights.labelCount,
     casingCount: casing.hashes.length,
+    entityRateCount: entityRates.hashes.length,
     weightScale,
   };
   const counts = new Uint8Array(featureCount);
@@ -97,6 +103,8 @@ export function encodeModel(contents: ModelContents): Buffer {
     bytes(scores),
     bytes(casing.hashes),
     bytes(casing.classes),
+    bytes(entityRates.hashes),
+    bytes(entityRates.classes),
   ];
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
@@ -111,14 +119,14 @@ export function decodeModel(compressed: Uint8Array): ModelContents {
   const reader = new Reader(raw);
   if (reader.text(MAGIC.length, "latin1") !== MAGIC) throw new ModelFileError("the model file lacks the TROVENER magic");
   const header = readHeader(reader.text(reader.u32(), "utf8"));
-  const { featureCount, weightCount, labelCount, casingCount, weightScale } = header;
+  const { featureCount, weightCount, labelCount, casingCount, entityRateCount, weightScale } = header;
   const keys = new Uint32Array(reader.take(featureCount * 4));
   const counts = new Uint8Array(reader.take(featureCount));
   const labels = new Uint8Array(reader.take(weightCount));
   const quantised = new Int16Array(reader.take(weightCount * 2));
   const scores = new Float32Array(reader.take((labelCount * labelCount + 2 * labelCount) * 4));
-  const hashes = new Uint32Array(reader.take(casingCount * 4));
-  const classes = new Uint8Array(reader.take(casingCount));
+  const casing = { hashes: new Uint32Array(reader.take(casingCount * 4)), classes: new Uint8Array(reader.take(casingCount)) };
+  const entityRates = { hashes: new Uint32Array(reader.take(entityRateCount * 4)), classes: new Uint8Array(reader.take(entityRateCount)) };
   const rowStart = new Uint32Array(featureCount + 1);
   for (let row = 0; row < featureCount; row++) rowStart[row + 1] = (rowStart[row] ?? 0) + (counts[row] ?? 0);
   if (rowStart[featureCount] !== weightCount) throw new ModelFileError("the model file's weight counts disagree");
@@ -144,7 +152,8 @@ export function decodeModel(compressed: Uint8Array): ModelContents {
       start: scores.slice(transitionCount, transitionCount + labelCount),
       end: scores.slice(transitionCount + labelCount),
     },
-    casing: { hashes, classes },
+    casing,
+    entityRates,
   };
 }
 
@@ -155,7 +164,7 @@ function readHeader(json: string): StoredHeader {
   } catch (error) {
     throw new ModelFileError("the model file's header is not JSON", { cause: error });
   }
-  const counts = [header.featureCount, header.weightCount, header.labelCount, header.casingCount];
+  const counts = [header.featureCount, header.weightCount, header.labelCount, header.casingCount, header.entityRateCount];
   const valid =
     (header.language === "en" || header.language === "fa") &&
     Array.isArray(header.types) &&

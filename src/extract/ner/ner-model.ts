@@ -6,18 +6,18 @@
  *
  * @example
  * const model = new NerModel(decodeModel(readFileSync("models/ner-en.bin.gz")));
- * model.tagDocument([["Shu", "Kamo", "met", "Bitar", "."]])
+ * model.tagDocument([["Jane", "Doe", "met", "Roe", "."]])
  * // → [{ spans: [{ start: 0, end: 2, type: "PER", confidence: 0.97 }, { start: 3, end: 4, type: "PER", … }] }]
  */
 import { DocumentEvidence } from "./document-evidence.js";
 import { FEATURE_SET_VERSION, FeatureExtractor, type PreparedSentence } from "./features.js";
 import { Gazetteer } from "./gazetteer.js";
-import { CasingLexicon } from "./casing-lexicon.js";
 import { BilouLabels, type Span } from "./labels.js";
 import { ModelFileError, type ConfidenceCalibration, type ModelContents } from "./model-file.js";
 import type { NerLanguage } from "./token-forms.js";
 import { margins, viterbi, type Decoded, type Lattice } from "./viterbi.js";
 import { SparseWeights } from "./weights.js";
+import { WordClasses } from "./word-classes.js";
 
 export interface TaggedSpan extends Span {
   /** 0–1, from the margin by which the tagger preferred this reading. */
@@ -54,11 +54,10 @@ export class NerModel {
     this.trainedOn = header.trainedOn;
     this.weights = new SparseWeights(contents.weights);
     this.calibration = header.calibration;
-    const classes = new Map<number, number>();
-    contents.casing.hashes.forEach((hash, index) => classes.set(hash, contents.casing.classes[index] ?? 0));
     this.extractor = new FeatureExtractor(header.language, {
       gazetteer: new Gazetteer(header.gazetteer),
-      casing: new CasingLexicon(classes),
+      casing: WordClasses.fromArrays(contents.casing),
+      entityRates: WordClasses.fromArrays(contents.entityRates),
     });
   }
 

@@ -64,16 +64,8 @@ export function loadNerModel(language: NerLanguage): NerModel {
 export function recogniseEntities(text: string, options: RecogniseOptions = {}): Mention[] {
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens, options.maxSentenceTokens ?? MAX_SENTENCE_TOKENS);
-  const byLanguage = new Map<NerLanguage, Token[][]>();
-  for (const sentence of sentences) {
-    const language = sentenceLanguage(sentence);
-    if (!language) continue;
-    const group = byLanguage.get(language) ?? [];
-    group.push(sentence);
-    byLanguage.set(language, group);
-  }
   const mentions: Mention[] = [];
-  for (const [language, group] of byLanguage) {
+  for (const { language, sentences: group } of documentParts(sentences)) {
     const model = options.models?.[language] ?? loadNerModel(language);
     const tagged = model.tagDocument(
       group.map((sentence) => sentence.map((token) => token.text)),
@@ -102,6 +94,32 @@ export function recogniseEntities(text: string, options: RecogniseOptions = {}):
   }
   return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 }
+
+/**
+ * A text's sentences by model, in order, in parts of at most
+ * MAX_PART_TOKENS tokens: document evidence is gathered over each part, so
+ * the part bounds the memory one text can take.
+ */
+function documentParts(sentences: readonly Token[][]): { language: NerLanguage; sentences: Token[][] }[] {
+  const open = new Map<NerLanguage, { language: NerLanguage; sentences: Token[][]; tokens: number }>();
+  const parts: { language: NerLanguage; sentences: Token[][]; tokens: number }[] = [];
+  for (const sentence of sentences) {
+    const language = sentenceLanguage(sentence);
+    if (!language) continue;
+    let part = open.get(language);
+    if (!part || part.tokens + sentence.length > MAX_PART_TOKENS) {
+      part = { language, sentences: [], tokens: 0 };
+      open.set(language, part);
+      parts.push(part);
+    }
+    part.sentences.push(sentence);
+    part.tokens += sentence.length;
+  }
+  return parts;
+}
+
+/** Tokens tagged as one document; a longer text is tagged in parts of this size. */
+const MAX_PART_TOKENS = 50_000;
 
 const ARABIC_SCRIPT_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FC\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/g;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;

@@ -5,9 +5,9 @@
  * 100,000-token line without punctuation is tagged in bounded chunks.
  *
  * @example
- * const text = "Kamo won. Bitar lost";
+ * const text = "Doe won. Roe lost";
  * splitSentences(text, tokenize(text)).map((s) => s.map((t) => t.text).join(" "))
- * // → ["Kamo won .", "Bitar lost"]
+ * // → ["Doe won .", "Roe lost"]
  */
 import type { Token } from "./tokenizer.js";
 

@@ -1,6 +1,6 @@
 /**
  * The forms of a token that features look at: the word as written, a
- * folded form for lexical features, its shape (`Kamo` → `Xxxx`, `1996-12-06`
+ * folded form for lexical features, its shape (`Doe` → `Xxx`, `1996-12-06`
  * → `dddd-dd-dd`), its capitalisation and, for Persian, the stem without
  * common suffixes and the parts either side of a zero-width non-joiner.
  *
@@ -12,8 +12,6 @@ import { normalise } from "../../text/normalise.js";
 
 /** The languages Trove has NER models for. */
 export type NerLanguage = "en" | "fa";
-
-export const NER_LANGUAGES: readonly NerLanguage[] = ["en", "fa"];
 
 /** How a Latin-script token is capitalised. */
 export enum Capitalisation {

@@ -7,8 +7,8 @@
  * split where the script changes.
  *
  * @example
- * tokenize("Mr. Kamo's team, U.S.-based.")
- * // → "Mr." "Kamo" "'s" "team" "," "U.S.-based" "."   (each with start and end)
+ * tokenize("Mr. Doe's team, U.S.-based.")
+ * // → "Mr." "Doe" "'s" "team" "," "U.S.-based" "."   (each with start and end)
  */
 
 /** One token: `text === source.slice(start, end)`, offsets in UTF-16 code units, end exclusive. */

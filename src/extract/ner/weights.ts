@@ -8,39 +8,54 @@
  * weights.addScores(keys, scores, i * weights.labelCount); // token i
  */
 
-/** Open-addressing table from 32-bit feature key (never 0) to row number, keys and rows side by side. */
+/**
+ * Open-addressing table from 32-bit feature key (never 0) to row number. Most
+ * keys looked up while tagging are not in the model, so a bit per 2^20 hash
+ * value (128 KB, small enough to stay in cache) rejects most of them before
+ * the table is touched.
+ */
 export class FeatureTable {
-  /** `entries[2 * slot]` is a key (0 when empty), `entries[2 * slot + 1]` its row. */
-  private readonly entries: Uint32Array;
+  private readonly keys: Uint32Array;
+  private readonly rows: Int32Array;
   private readonly mask: number;
+  private readonly present = new Uint32Array(FILTER_BITS / 32);
 
   /** `keys[row]` is the key of row `row`; keys must be distinct and non-zero. */
   constructor(keys: Uint32Array) {
     let capacity = 16;
-    while (capacity < keys.length * 4) capacity *= 2;
-    this.entries = new Uint32Array(capacity * 2);
+    while (capacity < keys.length * 2) capacity *= 2;
+    this.keys = new Uint32Array(capacity);
+    this.rows = new Int32Array(capacity);
     this.mask = capacity - 1;
     for (let row = 0; row < keys.length; row++) {
       const key = keys[row] ?? 0;
+      const bit = key >>> FILTER_SHIFT;
+      this.present[bit >>> 5] = (this.present[bit >>> 5] ?? 0) | (1 << (bit & 31));
       let slot = key & this.mask;
-      while (this.entries[2 * slot] !== 0) slot = (slot + 1) & this.mask;
-      this.entries[2 * slot] = key;
-      this.entries[2 * slot + 1] = row;
+      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = key;
+      this.rows[slot] = row;
     }
   }
 
   /** The row of `key`, or -1. */
   rowOf(key: number): number {
-    const entries = this.entries;
+    const bit = key >>> FILTER_SHIFT;
+    if (!(((this.present[bit >>> 5] ?? 0) >>> (bit & 31)) & 1)) return -1;
+    const keys = this.keys;
     let slot = key & this.mask;
     for (;;) {
-      const found = entries[2 * slot];
-      if (found === key) return entries[2 * slot + 1] ?? -1;
+      const found = keys[slot];
+      if (found === key) return this.rows[slot] ?? -1;
       if (found === 0) return -1;
       slot = (slot + 1) & this.mask;
     }
   }
 }
+
+const FILTER_BITS = 1 << 20;
+/** The filter takes the top 20 bits of a key; the table's slot comes from the low bits. */
+const FILTER_SHIFT = 12;
 
 export interface SparseWeightsData {
   labelCount: number;

@@ -12,7 +12,7 @@ const SAMPLE = [
   "1996-12-06 CD I-NP O",
   "",
   "Zorbo NNP B-NP B-PER",
-  "Blixen NNP I-NP I-PER",
+  "Wobblebottom NNP I-NP I-PER",
   "spoke VBD B-VP O",
   "",
   "-DOCSTART- -X- O O",
@@ -25,7 +25,7 @@ describe("readConll", () => {
   it("reads tokens and the last column as tags, and marks document starts", () => {
     const sentences = readConll(SAMPLE);
     assert.equal(sentences.length, 4);
-    assert.deepEqual(sentences[2]?.tokens, ["Zorbo", "Blixen", "spoke"]);
+    assert.deepEqual(sentences[2]?.tokens, ["Zorbo", "Wobblebottom", "spoke"]);
     assert.deepEqual(sentences[2]?.tags, ["B-PER", "I-PER", "O"]);
     assert.deepEqual(sentences.map((sentence) => sentence.startsDocument), [true, false, false, true]);
     assert.deepEqual(sentences[3]?.tags, ["B-LOC"]);

@@ -18,6 +18,9 @@ describe("model files", () => {
     decoded.weights.values.forEach((value, j) => assert.ok(Math.abs(value - (contents.weights.values[j] ?? 0)) <= largest / 32767));
     assert.deepEqual([...decoded.weights.transitions], [...contents.weights.transitions]);
     assert.deepEqual([...decoded.casing.hashes], [...contents.casing.hashes]);
+    assert.deepEqual([...decoded.casing.classes], [...contents.casing.classes]);
+    assert.deepEqual([...decoded.entityRates.hashes], [...contents.entityRates.hashes]);
+    assert.deepEqual([...decoded.entityRates.classes], [...contents.entityRates.classes]);
   });
 
   it("refuses data that is not a model file", () => {

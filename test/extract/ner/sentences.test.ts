@@ -8,7 +8,7 @@ const sentences = (text: string, max?: number): string[] =>
 
 describe("splitSentences", () => {
   it("ends a sentence after a full stop, question or exclamation mark, with closing quotes", () => {
-    assert.deepEqual(sentences('Kamo won. Did Bitar lose? "Yes!" he said'), ["Kamo won .", "Did Bitar lose ?", '" Yes ! "', "he said"]);
+    assert.deepEqual(sentences('Doe won. Did Roe lose? "Yes!" he said'), ["Doe won .", "Did Roe lose ?", '" Yes ! "', "he said"]);
   });
 
   it("ends a sentence at a Persian question mark", () => {

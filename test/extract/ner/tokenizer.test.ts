@@ -16,11 +16,11 @@ function assertOffsets(text: string, tokens: readonly Token[]): void {
 
 describe("tokenize", () => {
   it("gives each token its offsets in the text", () => {
-    const text = "  Kamo met Bitar\tin\nAl-Ain.";
+    const text = "  Roe met Doe\tin\nAl-Ain.";
     const tokens = tokenize(text);
-    assert.deepEqual(texts(text), ["Kamo", "met", "Bitar", "in", "Al-Ain", "."]);
+    assert.deepEqual(texts(text), ["Roe", "met", "Doe", "in", "Al-Ain", "."]);
     assertOffsets(text, tokens);
-    assert.deepEqual(tokens[0], { text: "Kamo", start: 2, end: 6 });
+    assert.deepEqual(tokens[0], { text: "Roe", start: 2, end: 5 });
   });
 
   it("splits punctuation off words but keeps inner hyphens, apostrophes and decimal points", () => {
@@ -32,7 +32,7 @@ describe("tokenize", () => {
   });
 
   it("splits a possessive 's off the name", () => {
-    assert.deepEqual(texts("Bitar's goal"), ["Bitar", "'s", "goal"]);
+    assert.deepEqual(texts("Doe's goal"), ["Doe", "'s", "goal"]);
   });
 
   it("keeps a Persian word written with a zero-width non-joiner whole", () => {

@@ -1,7 +1,7 @@
 import type { TrainingDocument } from "../../../src/extract/ner/training/resources.js";
 
-const FIRST = ["Zorbo", "Quilla", "Fennick", "Darvo", "Mirabel", "Tusk", "Orlo", "Vesna"];
-const LAST = ["Blixen", "Marrowby", "Quist", "Halloran", "Pemberly", "Vantablack", "Oddsock", "Crumhorn"];
+const FIRST = ["Zorbo", "Quilla", "Fennick", "Darvo", "Mirabel", "Blorf", "Orlo", "Vesna"];
+const LAST = ["Wobblebottom", "Marrowby", "Quistleton", "Snorkelwick", "Pemberfizz", "Fizzlewhit", "Oddsock", "Crumblehorn"];
 const TOWNS = ["Gloomhaven", "Tinkerton", "Oxmoor", "Brambleford", "Wyrmwood", "Saltmarsh"];
 const VERBS = ["visited", "left", "praised", "toured"];
 

@@ -41,7 +41,7 @@ describe("viterbi", () => {
   });
 
   it("lets transition scores change the best path", () => {
-    const scores = [{ "B-PER": 2, "U-PER": 2.5 }, { "L-PER": 2, O: 2.2 }];
+    const scores: Record<string, number>[] = [{ "B-PER": 2, "U-PER": 2.5 }, { "L-PER": 2, O: 2.2 }];
     assert.deepEqual(names(viterbi(lattice(scores)).labels), ["U-PER", "O"]);
     assert.deepEqual(names(viterbi(lattice(scores, { "B-PER>L-PER": 1 })).labels), ["B-PER", "L-PER"]);
   });

@@ -6,7 +6,7 @@
  *   are repeatable) and their sentences in document order, so that the
  *   prediction-history features see what the tagger itself said earlier, as
  *   they will when tagging new text.
- * - The gazetteer and casing lexicon of a training sentence come from the
+ * - The gazetteer and word lexicons of a training sentence come from the
  *   other folds of the data (see resources.ts); the shipped model carries
  *   those built from all of it.
  * - After each epoch the averaged model is handed to `evaluate` (a score on
@@ -35,8 +35,10 @@ export interface TrainerOptions {
   epochs: number;
   /** Stop after this many epochs without a better score. */
   patience?: number;
-  /** Parts the data is cut into for the jackknifed gazetteer and casing lexicon. */
+  /** Parts the data is cut into for the jackknifed gazetteer and lexicons. */
   folds?: number;
+  /** The part a document belongs to (default: its index modulo `folds`); a document and its copies must share one. */
+  foldOf?: (documentIndex: number) => number;
   seed?: number;
   /** Averaged weights smaller than this are dropped from the model. */
   pruneBelow?: number;
@@ -77,17 +79,18 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
   const pruneBelow = options.pruneBelow ?? 0;
   const random = seededRandom(options.seed ?? 1);
 
+  const foldOf = (index: number) => (options.foldOf ? options.foldOf(index) : index) % folds;
   const all = ResourceCounts.count(options.language, options.types, documents);
   const foldResources: FeatureResources[] = [];
   for (let fold = 0; fold < folds; fold++) {
-    const part = documents.filter((_, index) => index % folds === fold);
+    const part = documents.filter((_, index) => foldOf(index) === fold);
     foldResources.push(all.without(ResourceCounts.count(options.language, options.types, part)).resources());
   }
   const extractor = new FeatureExtractor(options.language, all.resources());
   const weights = new AveragedWeights(labels.size);
   const rows = new RowList();
   const prepared = documents.map((document, index) => {
-    extractor.useResources(foldResources[index % folds] as FeatureResources);
+    extractor.useResources(foldResources[foldOf(index)] as FeatureResources);
     return prepareDocument(document, extractor, labels, weights, rows);
   });
   extractor.useResources(all.resources());
@@ -224,8 +227,6 @@ function updateTransitions(weights: AveragedWeights, gold: Uint8Array, predicted
 }
 
 function modelContents(weights: AveragedWeights, pruneBelow: number, options: TrainerOptions, all: ResourceCounts): ModelContents {
-  const casing = all.casing.lexicon();
-  const hashes = Uint32Array.from([...casing.classes.keys()].sort((a, b) => a - b));
   return {
     header: {
       language: options.language,
@@ -236,7 +237,8 @@ function modelContents(weights: AveragedWeights, pruneBelow: number, options: Tr
       gazetteer: all.gazetteerEntries(),
     },
     weights: weights.averaged(pruneBelow),
-    casing: { hashes, classes: Uint8Array.from(hashes, (hash) => casing.classOfHash(hash)) },
+    casing: all.casing.lexicon().toArrays(),
+    entityRates: all.rates.lexicon().toArrays(),
   };
 }
 
