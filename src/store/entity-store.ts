@@ -87,6 +87,8 @@ export interface EntityStore extends ResolutionIndex {
   listEntities(options?: EntityListOptions): Entity[];
   /** An entity by id, following merges. */
   getEntity(id: number, options?: EntityProfileOptions): EntityProfile;
+  /** A document's mentions in text order, each with the entity it was resolved to. */
+  documentMentions(documentId: number): StoredMention[];
   /** Entity ids whose aliases include this exact spelling (normalised), of any type unless given. */
   entitiesByAlias(normalized: string, type?: EntityType): number[];
   /** Moves every mention and alias of `others` onto `target`; the others redirect to it. */

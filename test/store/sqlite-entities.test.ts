@@ -73,6 +73,11 @@ describe("entities in the SQLite archive", () => {
     assert.deepEqual(profile.titles, [{ title: "Brig. Gen.", count: 1 }]);
     assert.deepEqual(profile.coOccurring.map((other) => other.type).sort(), ["place", "source"]);
     assert.deepEqual(profile.linkedIdentities, []);
+
+    const document = profile.mentions[0]!.documentId;
+    const inDocument = store.entities.documentMentions(document);
+    assert.deepEqual(inDocument.map((entry) => entry.text), ["Qassem Soleimani", "Source 134832", "Karbala"], "in text order");
+    assert.equal(inDocument[0]!.entityId, person!.id);
   });
 
   it("merges, splits and links, and the decisions survive re-ingest of the documents", () => {

@@ -8,7 +8,7 @@ import { aliasKey, kindOf } from "../../extract/entity-resolution.js";
 import { nameKeys } from "../../extract/name-match.js";
 import type { Entity, EntityType, Mention, MentionAttributes } from "../../model/entity.js";
 import type { LanguageCode } from "../../model/document.js";
-import type { CoOccurrence, EntityListOptions, EntityProfile, EntityProfileOptions, EntityStore, MentionInContext, PendingDocument } from "../entity-store.js";
+import type { CoOccurrence, EntityListOptions, EntityProfile, EntityProfileOptions, EntityStore, MentionInContext, PendingDocument, StoredMention } from "../entity-store.js";
 
 /** Characters of context on each side of a mention in a profile. */
 const PASSAGE_CONTEXT = 110;
@@ -141,6 +141,14 @@ export class SqliteEntityStore implements EntityStore {
     };
     if (id !== requested) profile.mergedFrom = requested;
     return profile;
+  }
+
+  documentMentions(documentId: number): StoredMention[] {
+    const rows = this.database.prepare(`
+      SELECT m.id, m.document_id AS documentId, coalesce(e.merged_into, m.entity_id) AS entityId, m.type, m.start, m.end, m.text, m.name, m.normalized, m.attributes, m.origin, m.confidence
+      FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? ORDER BY m.start, m.end DESC`)
+      .all(documentId) as Array<Omit<StoredMention, "attributes"> & { attributes: string }>;
+    return rows.map((row) => ({ ...row, attributes: JSON.parse(row.attributes) as MentionAttributes }));
   }
 
   entitiesByAlias(normalized: string, type?: EntityType): number[] {
