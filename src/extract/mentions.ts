@@ -41,7 +41,7 @@ export function findMentions(text: string, options: MentionOptions = {}): FoundM
   const ruled = findRuleMentions(bounded, options.language === "fa" ? { calendar: "jalali" } : {});
   const named = recogniseEntities(bounded)
     .map((mention) => attachTitleAndRole(bounded, trimPunctuation(mention)))
-    .filter((mention) => /[\p{L}\p{N}]/u.test(mention.text) && !ruled.some((rule) => overlaps(rule, mention)));
+    .filter((mention) => /[\p{L}\p{N}]/u.test(mention.text) && !FORMAT_WORDS.has(aliasKey(mention.text)) && !ruled.some((rule) => overlaps(rule, mention)));
   return [...ruled, ...named]
     .sort((a, b) => a.start - b.start || b.end - a.end)
     .map((mention) => {
@@ -50,6 +50,18 @@ export function findMentions(text: string, options: MentionOptions = {}): FoundM
       return { ...mention, name, normalized: isName ? aliasKey(name) : mention.normalized };
     });
 }
+
+/**
+ * Words of the cable format that the model, trained on news, takes for names:
+ * handling caveats, header labels, TAGS codes and embassy shorthand. They
+ * name nobody, and as entities they would crowd out the people.
+ */
+const FORMAT_WORDS: ReadonlySet<string> = new Set([
+  "sipdis", "sensitive", "noforn", "nodis", "exdis", "limdis", "sbu", "orcon", "relido", "fouo", "tags", "subject", "ref", "refs", "e.o.", "eo",
+  "orig", "origin", "translator", "reviewer", "classified by", "reason", "drafted", "cleared", "approved", "info", "action", "summary", "comment", "end comment",
+  "poloff", "econoff", "pol", "econ", "dcm", "cda", "amb", "rso", "pao", "conoff", "usg", "embassy", "amembassy", "secstate", "washdc",
+  "prel", "pgov", "pter", "phum", "pinr", "mops", "mars", "efin", "econ", "epet", "kdem", "kisl", "kjus", "kcrm", "asec", "iz", "ir", "sy", "le", "ku",
+]);
 
 /** A name does not begin or end with punctuation; the model sometimes takes a bracket or comma along. */
 function trimPunctuation(mention: Mention): Mention {

@@ -52,14 +52,18 @@ export function runEntityStage(store: ArchiveStore, options: EntityStageOptions 
   }
 
   const resolution: ResolutionSummary = { names: 0, mentions: 0, byAlias: 0, byMatch: 0, created: 0 };
-  for (;;) {
-    const names = entities.unresolvedNames(NAMES_PER_BATCH);
-    if (names.length === 0) break;
-    const summary = resolveNames(entities, names);
-    for (const key of Object.keys(resolution) as (keyof ResolutionSummary)[]) resolution[key] += summary[key];
-    store.commit();
-    if (summary.mentions === 0) break;
-  }
+  const resolveAll = () => {
+    for (;;) {
+      const names = entities.unresolvedNames(NAMES_PER_BATCH);
+      if (names.length === 0) break;
+      const summary = resolveNames(entities, names);
+      for (const key of Object.keys(resolution) as (keyof ResolutionSummary)[]) resolution[key] += summary[key];
+      store.commit();
+      if (summary.mentions === 0) break;
+    }
+  };
+  resolveAll();
+  if (entities.harmoniseNameTypes() > 0) resolveAll();
   entities.refreshEntityNames();
   store.commit();
   return { documents: progress.documentsDone, mentions: progress.mentions, resolution, durationMs: Date.now() - started };

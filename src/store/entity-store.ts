@@ -82,6 +82,13 @@ export interface EntityStore extends ResolutionIndex {
   saveMentions(documentId: number, version: number, mentions: Array<Mention & { name: string }>): void;
   /** Named mentions not yet attached to an entity, grouped by spelling, commonest first. */
   unresolvedNames(limit: number): Array<{ type: EntityType; name: string; normalized: string; count: number }>;
+  /**
+   * Gives every mention of a spelling the type most of its mentions have, when
+   * one type clearly dominates, and detaches the changed mentions so that they
+   * are resolved again; returns how many changed. The model decides a type
+   * per sentence; across the archive the majority is the better judge.
+   */
+  harmoniseNameTypes(): number;
   /** Recomputes each entity's display name from its commonest alias. */
   refreshEntityNames(): void;
   listEntities(options?: EntityListOptions): Entity[];

@@ -10,6 +10,12 @@ import type { Entity, EntityType, Mention, MentionAttributes } from "../../model
 import type { LanguageCode } from "../../model/document.js";
 import type { CoOccurrence, EntityListOptions, EntityProfile, EntityProfileOptions, EntityStore, MentionInContext, PendingDocument, StoredMention } from "../entity-store.js";
 
+/**
+ * How much commoner one type must be for a spelling's other mentions to take
+ * it: a name the model calls a place 59 times and a person 19 times is a place.
+ */
+const MAJORITY_FACTOR = 2;
+
 /** Characters of context on each side of a mention in a profile. */
 const PASSAGE_CONTEXT = 110;
 const NAMED_TYPES_SQL = "('person', 'organization', 'place', 'source')";
@@ -105,10 +111,34 @@ export class SqliteEntityStore implements EntityStore {
       // Re-ingested documents take their old mentions with them, so the counts are taken afresh.
       this.database.exec(`
         UPDATE entity_aliases SET mentions = (SELECT count(*) FROM mentions m WHERE m.type = entity_aliases.type AND m.normalized = entity_aliases.normalized AND m.entity_id = entity_aliases.entity_id);
+        UPDATE entity_aliases SET name = coalesce((
+          SELECT m.name FROM mentions m WHERE m.type = entity_aliases.type AND m.normalized = entity_aliases.normalized
+          GROUP BY m.name ORDER BY (m.name GLOB '*[a-z]*') DESC, count(*) DESC, m.name LIMIT 1), name);
         UPDATE entities SET name = coalesce((
           SELECT a.name FROM entity_aliases a WHERE a.entity_id = entities.id AND a.mentions > 0
-          ORDER BY (a.name GLOB '*[A-Za-z]*') DESC, a.mentions DESC, length(a.name) DESC, a.name LIMIT 1), name)
+          ORDER BY (a.name GLOB '*[A-Za-z]*') DESC, (a.name GLOB '*[a-z]*') DESC, a.mentions DESC, length(a.name) DESC, a.name LIMIT 1), name)
         WHERE merged_into IS NULL;`);
+    });
+  }
+
+  harmoniseNameTypes(): number {
+    return this.inTransaction(() => {
+      const conflicts = this.database.prepare(`
+        SELECT normalized, type, count(*) AS n FROM mentions
+        WHERE type IN ('person', 'organization', 'place') AND normalized IN (
+          SELECT normalized FROM mentions WHERE type IN ('person', 'organization', 'place') GROUP BY normalized HAVING count(DISTINCT type) > 1)
+        GROUP BY normalized, type ORDER BY normalized, n DESC`).all() as { normalized: string; type: EntityType; n: number }[];
+      const retype = this.database.prepare(`UPDATE mentions SET type = ?, entity_id = NULL WHERE normalized = ? AND type IN ('person', 'organization', 'place') AND type != ?`);
+      let changed = 0;
+      for (let index = 0; index < conflicts.length; ) {
+        const spelling = conflicts[index]!.normalized;
+        const group: typeof conflicts = [];
+        while (index < conflicts.length && conflicts[index]!.normalized === spelling) group.push(conflicts[index++]!);
+        const [majority, ...rest] = group;
+        const others = rest.reduce((sum, entry) => sum + entry.n, 0);
+        if (majority!.n >= MAJORITY_FACTOR * others) changed += retype.run(majority!.type, spelling, majority!.type).changes;
+      }
+      return changed;
     });
   }
 
