@@ -25,6 +25,10 @@ Try:
   npx trove show 1
   npx trove parse samples/cables/15BAGHDAD87.txt     # a cable's fields, no archive needed
   npx trove translations align ID                    # an original beside its translation
+  npx trove entities --type person                   # who is in it, in every script and spelling
+  npx trove entity "Abu Karrar al-Tamimi"            # aliases, mentions in context, who appears with him
+  npx trove search 'entity:"Harith al-Zubaidi"'      # documents that mention him, by any alias
+  npx trove names match "Abu Karrar Tamimi" "ابوکرار تمیمی"
   npx trove serve                                    # the browser workbench on http://127.0.0.1:7300/
   npx trove --help
 

@@ -9,10 +9,8 @@ import type { Cable } from "../model/cable.js";
 import type { DocumentType, LanguageCode, Problem, StoredDocument } from "../model/document.js";
 import type { AlignedParagraph } from "../parse/translation.js";
 
-export type { SearchResult, SearchHit, FacetCount } from "../model/search.js";
-export type { Cable, DateMention, CableParagraph } from "../model/cable.js";
-export type { AlignedParagraph } from "../parse/translation.js";
-export type { StoredDocument, Problem, LanguageCode, Page, TranslationLink } from "../model/document.js";
+export type { SearchResult, FacetCount } from "../model/search.js";
+export type { Cable, DateMention } from "../model/cable.js";
 
 export interface CountView {
   value: string;

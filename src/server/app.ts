@@ -42,6 +42,8 @@ export interface ServerOptions {
   maxUploadFiles?: number;
   /** Extraction threads for uploads; default as `trove ingest`. */
   workers?: number;
+  /** Find entities in uploaded documents; default true, as `trove ingest`. */
+  entities?: boolean;
   limits?: IngestLimitsOptions;
   pageImages?: PageImagesOptions;
   /** Host names the server answers to; default the loopback names. `any` for a server bound to a public address. */
@@ -69,6 +71,7 @@ export function createApp(options: ServerOptions): TroveApp {
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024,
     maxFiles: options.maxUploadFiles ?? DEFAULT_MAX_UPLOAD_FILES,
     ...(options.workers !== undefined && { workers: options.workers }),
+    ...(options.entities !== undefined && { entities: options.entities }),
     ...(options.limits && { limits: options.limits }),
   });
   const allowedHosts = options.allowedHosts ?? allowedHostsFor("127.0.0.1");

@@ -21,11 +21,20 @@ export class ArchiveAccess {
     this.readerStore = SqliteStore.open(location, { readonly: true });
   }
 
-  /** Opens the archive at `file`, creating an empty one when there is none, so that files can be uploaded into it. */
+  /**
+   * Opens the archive at `file`, creating an empty one when there is none (so
+   * that files can be uploaded into it) and bringing an older one up to the
+   * current schema, as any ingest would. An archive that cannot be opened for
+   * writing (a read-only copy) is still served for reading.
+   */
   static open(file: string): ArchiveAccess {
     const location = path.resolve(file);
     const created = !existsSync(location);
-    if (created) SqliteStore.open(location).close();
+    try {
+      SqliteStore.open(location).close();
+    } catch (error) {
+      if (created) throw error;
+    }
     return new ArchiveAccess(location, created);
   }
 

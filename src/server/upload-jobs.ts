@@ -33,6 +33,8 @@ export interface UploadOptions {
   maxFiles: number;
   /** Extraction threads for ingest (0: the server's own thread); default as `trove ingest`. */
   workers?: number;
+  /** Find entities in uploaded documents, as `trove ingest` does; default true. */
+  entities?: boolean;
   limits?: IngestLimitsOptions;
 }
 
@@ -264,7 +266,7 @@ export class UploadJobs {
   }
 
   private tooLarge(): HttpError {
-    return new HttpError(413, "too-large", `the upload is over the limit of ${formatMiB(this.options.maxUploadBytes)}; send fewer or smaller files, or start the server with a higher --max-upload-mb`);
+    return new HttpError(413, "too-large", `the upload is over the limit of ${formatLimit(this.options.maxUploadBytes)}; send fewer or smaller files, or start the server with a higher --max-upload-mb`);
   }
 
   private async run(job: UploadJob): Promise<void> {
@@ -283,6 +285,7 @@ export class UploadJobs {
       const report = await ingest(observed(writer, job), [job.folder], {
         ...(this.options.workers !== undefined && { workers: this.options.workers }),
         ...(this.options.limits && { limits: this.options.limits }),
+        ...(this.options.entities !== undefined && { entities: this.options.entities }),
         signal: this.stop.signal,
         onProgress: (progress) => job.update(progress),
       });
@@ -350,8 +353,8 @@ function newUploadId(): string {
   return `${stamp}-${randomBytes(3).toString("hex")}`;
 }
 
-function formatMiB(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+function formatLimit(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KiB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }
 
 function round(value: number): number {

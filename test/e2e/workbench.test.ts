@@ -177,7 +177,8 @@ describe("the workbench in Chromium", { skip: browserMissing() }, () => {
     await page.locator(".upload-form button[type=submit]").click();
     await page.waitForURL(/\/upload\?id=/);
     assert.equal((await events).headers()["content-type"]?.startsWith("text/event-stream"), true);
-    await page.locator(".state-done").waitFor({ timeout: 60_000 });
+    await page.locator(".state-done, .state-failed").waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator(".state-done").count(), 1, await text(".upload-progress"));
     assert.equal(await page.locator("#files-read").evaluate((bar) => (bar as HTMLProgressElement).value === (bar as HTMLProgressElement).max), true);
     assert.match(await text(".problems"), /Type and encoding\s+1/);
     assert.match(await text(".problems"), /mislabelled/);

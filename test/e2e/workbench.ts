@@ -73,7 +73,7 @@ export async function startWorkbench(): Promise<Workbench> {
   const archive = path.join(root, "archive", "archive.db");
   const store = SqliteStore.open(archive);
   try {
-    await ingest(store, [leak], { workers: 0 });
+    await ingest(store, [leak], { workers: 0, entities: false });
   } finally {
     store.close();
   }

@@ -31,7 +31,7 @@ export interface SampleArchive {
   imagePath: string;
 }
 
-/** Ingests the sample files (no OCR, in this thread) and adds one picture; a fresh folder each call. */
+/** Ingests the sample files (no OCR and no entity stage, in this thread) and adds one picture; a fresh folder each call. */
 export async function sampleArchive(): Promise<SampleArchive> {
   const root = tempDir("trove-server-");
   const leak = path.join(root, "leak");
@@ -40,7 +40,7 @@ export async function sampleArchive(): Promise<SampleArchive> {
   const archive = path.join(root, "archive", "archive.db");
   const store = SqliteStore.open(archive);
   try {
-    await ingest(store, [leak], { workers: 0 });
+    await ingest(store, [leak], { workers: 0, entities: false });
     const imagePath = path.join(root, "pictures", "meeting-photo.png");
     mkdirSync(path.dirname(imagePath));
     writeFileSync(imagePath, TINY_PNG);

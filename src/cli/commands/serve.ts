@@ -18,6 +18,7 @@ export function serveCommand(control: ServeControl = {}): Command {
     .addOption(new Option("--host <address>", "the address to listen on; any but a loopback address opens the archive to the network").default(DEFAULT_HOST))
     .addOption(new Option("--max-upload-mb <n>", "the largest upload the browser may send, all files together").default(DEFAULT_MAX_UPLOAD_MB).argParser(wholeNumber(1024 * 1024, 1)))
     .addOption(new Option("--workers <n>", "extraction threads for uploads (default: one fewer than the cores)").argParser(wholeNumber(256)))
+    .option("--no-entities", "skip finding people, places, sources and money in uploads (a later trove ingest catches up)")
     .addHelpText(
       "after",
       `
@@ -25,12 +26,13 @@ The API is described at /api/openapi.json. Uploads are stored in uploads/
 beside the archive, one folder per upload, under names the server makes.
 An archive that does not exist yet is created empty, ready for uploads.`,
     )
-    .action(async (options: { archive: string; port: number; host: string; maxUploadMb: number; workers?: number }) => {
+    .action(async (options: { archive: string; port: number; host: string; maxUploadMb: number; workers?: number; entities: boolean }) => {
       const server = await startServer({
         archive: options.archive,
         host: options.host,
         port: options.port,
         maxUploadBytes: options.maxUploadMb * 1024 * 1024,
+        entities: options.entities,
         ...(options.workers !== undefined && { workers: options.workers }),
       });
       const lines = [

@@ -8,7 +8,7 @@ import { searchArchive } from "../../../src/search/sqlite-search.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 import { BOUNDARY, multipartBody, multipartHeaders, type Part } from "../fixtures.js";
 
-const MAX_UPLOAD_BYTES = 64 * 1024;
+const MAX_UPLOAD_BYTES = 512 * 1024;
 
 describe("uploads", () => {
   let trove: TroveApp;
@@ -16,7 +16,7 @@ describe("uploads", () => {
 
   before(() => {
     folder = tempDir();
-    trove = createApp({ archive: path.join(folder, "archive.db"), webRoot: path.join(folder, "no-ui"), maxUploadBytes: MAX_UPLOAD_BYTES, maxUploadFiles: 5, workers: 0 });
+    trove = createApp({ archive: path.join(folder, "archive.db"), webRoot: path.join(folder, "no-ui"), maxUploadBytes: MAX_UPLOAD_BYTES, maxUploadFiles: 5, workers: 0, entities: false });
   });
   after(() => trove.close());
 
@@ -27,7 +27,9 @@ describe("uploads", () => {
   };
   const finished = async (id: string): Promise<UploadView> => {
     for (;;) {
-      const view = (await (await trove.app.request(`/api/uploads/${id}`)).json()) as UploadView;
+      const response = await trove.app.request(`/api/uploads/${id}`);
+      assert.equal(response.status, 200, id);
+      const view = (await response.json()) as UploadView;
       if (view.state === "done" || view.state === "failed") return view;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -71,6 +73,17 @@ describe("uploads", () => {
     const progress = events.filter((event) => event.event === "progress");
     assert.ok(progress.length >= 1);
     assert.equal(progress.at(-1)?.data.state, "done");
+  });
+
+  it("streams every change of a queued upload: queued, ingesting, then done", async () => {
+    const photo = readFileSync(path.resolve("samples/images/photo-report-1393-09-14-karbala.jpg"));
+    const first = await upload([{ name: "files", filename: "photo.jpg", content: photo }]);
+    assert.equal(first.status, 202);
+    const second = (await upload([{ name: "files", filename: "after-the-photo.txt", content: "Waits for the photo to be read.\n" }])).body as UploadView;
+    const text = await (await trove.app.request(`/api/uploads/${second.id}/events`)).text();
+    const states = [...text.matchAll(/event: progress\ndata: (.*)\n/g)].map(([, data]) => (JSON.parse(data!) as UploadView).state);
+    assert.deepEqual([...new Set(states)], ["queued", "ingesting", "done"]);
+    assert.equal((await finished((first.body as UploadView).id)).state, "done");
   });
 
   it("reports a file that is not what its name says under the detect stage, and still takes it in", async () => {

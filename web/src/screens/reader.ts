@@ -41,7 +41,7 @@ export async function readerScreen(context: ScreenContext): Promise<void> {
     h(
       "article",
       { class: "reader", attrs: { "aria-labelledby": "document-title" } },
-      h("header", { class: "reader-head" }, heading(h("span", { id: "document-title", dir: "auto", ...(lang && { lang }) }, document.title || document.name)), h("p", { class: "reader-meta" }, summaryLine(document))),
+      h("header", { class: "reader-head" }, titleHeading(document, lang), h("p", { class: "reader-meta" }, summaryLine(document))),
       aboutSection(document),
       document.cable ? cableSection(document.cable) : null,
       relatedSection(document),
@@ -49,6 +49,13 @@ export async function readerScreen(context: ScreenContext): Promise<void> {
       contentSection(document, images),
     ),
   );
+}
+
+/** The title in its own direction: a Persian title reads from the right edge. */
+function titleHeading(document: DocumentView, lang: string | undefined): HTMLHeadingElement {
+  const title = heading(h("span", { id: "document-title", ...(lang && { lang }) }, document.title || document.name));
+  title.dir = "auto";
+  return title;
 }
 
 type Settled<T> = T | Error;

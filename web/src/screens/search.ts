@@ -44,6 +44,8 @@ const EXAMPLES: [string, string][] = [
   ["from:baghdad", "the sender or origin of a cable; to: an addressee"],
   ["classification:secret", "unclassified, confidential, secret, top-secret"],
   ["ref:14BAGHDAD98", "the cable with that reference, and those citing it"],
+  ['entity:"Abu Karrar al-Tamimi"', "documents that mention the entity by any of its names, in any script; entity:134832 for a source"],
+  ["name~Zubaidi", "a name like it, across scripts and spellings (al-Zubeidi, الزبیدی)"],
   ["كربلا", "Arabic letters find Persian text; ۱۳۹۳ finds 1393"],
 ];
 
