@@ -7,10 +7,13 @@
  */
 import type { Cable } from "../model/cable.js";
 import type { DocumentType, LanguageCode, Problem, StoredDocument } from "../model/document.js";
+import type { Entity, EntityType, Mention, MentionAttributes } from "../model/entity.js";
 import type { AlignedParagraph } from "../parse/translation.js";
 
 export type { SearchResult, FacetCount } from "../model/search.js";
 export type { Cable, DateMention } from "../model/cable.js";
+export type { EntityFacetCount } from "../model/search.js";
+export type { Entity, EntityType, NameMatch } from "../model/entity.js";
 
 export interface CountView {
   value: string;
@@ -183,4 +186,57 @@ export interface UploadsView {
   maxUploadBytes: number;
   maxFiles: number;
   uploads: UploadView[];
+}
+
+/** `GET /api/entities`: what `trove entities --json` prints. */
+export interface EntitiesView {
+  entities: Entity[];
+}
+
+/** One mention in an entity's profile: the passage around it is plain text, the mention at `[highlightStart, highlightEnd)`. */
+export interface MentionInContextView {
+  documentId: number;
+  documentTitle: string;
+  documentDate: string | null;
+  text: string;
+  start: number;
+  end: number;
+  passage: string;
+  highlightStart: number;
+  highlightEnd: number;
+  attributes: MentionAttributes;
+}
+
+/**
+ * `GET /api/entities/{id}`: what `trove entity ID --json` prints (the store's
+ * `EntityProfile`). `linkedIdentities` is always empty here: which person a
+ * source is stays out of an API that has no access control yet.
+ */
+export interface EntityView extends Entity {
+  titles: { title: string; count: number }[];
+  roles: { role: string; count: number }[];
+  mentions: MentionInContextView[];
+  coOccurring: { id: number; type: EntityType; name: string; documents: number }[];
+  linkedIdentities: { id: number; type: EntityType; name: string; note: string | null }[];
+  /** Set when the id asked for was merged into this entity. */
+  mergedFrom?: number;
+}
+
+/** `GET /api/entities/lookup?name=`: the entities a name stands for, best first. */
+export interface EntityLookupView {
+  ids: number[];
+}
+
+/** A mention in a document, as the store keeps it: `start` and `end` are UTF-16 offsets into the document's `text`. */
+export interface DocumentMentionView extends Mention {
+  id: number;
+  documentId: number;
+  /** The entity it was resolved to (after merges); null for money, dates and names not yet resolved. */
+  entityId: number | null;
+  name: string;
+}
+
+/** `GET /api/documents/{id}/mentions`: every mention in text order. */
+export interface DocumentMentionsView {
+  mentions: DocumentMentionView[];
 }

@@ -21,7 +21,9 @@ import { staticAssets } from "./middleware/static-assets.js";
 import { Originals } from "./originals.js";
 import { PageImages, type PageImagesOptions } from "./page-images.js";
 import { documentRoutes } from "./routes/documents.js";
+import { entityRoutes } from "./routes/entities.js";
 import { imageRoutes } from "./routes/images.js";
+import { nameRoutes } from "./routes/names.js";
 import { openapiRoutes } from "./routes/openapi.js";
 import { searchRoutes } from "./routes/search.js";
 import { statsRoutes } from "./routes/stats.js";
@@ -86,6 +88,8 @@ export function createApp(options: ServerOptions): TroveApp {
   app.route("/", documentRoutes(archive));
   app.route("/", translationRoutes(archive));
   app.route("/", imageRoutes(archive, new Originals(), new PageImages(options.pageImages)));
+  app.route("/", entityRoutes(archive));
+  app.route("/", nameRoutes());
   app.route("/", statsRoutes(archive));
   app.route("/", uploadRoutes(uploads));
   app.use("*", staticAssets(options.webRoot ?? DEFAULT_WEB_ROOT));

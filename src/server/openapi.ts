@@ -5,6 +5,8 @@
  */
 import { CABLE_LAYOUTS } from "../model/cable.js";
 import { DOCUMENT_TYPES } from "../model/document.js";
+import { ENTITY_TYPES } from "../model/entity.js";
+import { DEFAULT_ENTITY_LIMIT, DEFAULT_PROFILE_MENTIONS, LISTED_ENTITY_TYPES, MAX_ENTITY_LIMIT, MAX_PROFILE_MENTIONS } from "./routes/entities.js";
 import { MAX_SEARCH_LIMIT, SEARCH_SORTS } from "./routes/search.js";
 
 type Schema = Record<string, unknown>;
@@ -18,6 +20,7 @@ const strings: Schema = { type: "array", items: string };
 const object = (properties: Record<string, Schema>, required: string[] = []): Schema => ({ type: "object", properties, required });
 const idParameter = { name: "id", in: "path", required: true, description: "A document id, as a search lists it.", schema: { type: "integer", minimum: 1 } };
 const uploadIdParameter = { name: "id", in: "path", required: true, description: "An upload id, as `POST /api/uploads` answers it.", schema: string };
+const entityIdParameter = { name: "id", in: "path", required: true, description: "An entity id, as `/api/entities` lists it; a merged id opens the entity it was merged into.", schema: { type: "integer", minimum: 1 } };
 const countBy: Schema = { type: "array", items: object({ value: string, count: integer }, ["value", "count"]) };
 
 const dateMention = object(
@@ -93,9 +96,78 @@ const documentDetail = object(
   ["id", "path", "name", "sha256", "size", "type", "mime", "title", "text", "language", "metadata", "ingestedAt", "translations", "children", "problems", "references", "citedBy"],
 );
 
+const entityType: Schema = { enum: [...ENTITY_TYPES] };
+const entityFacet: Schema = { type: "array", items: object({ id: integer, type: entityType, value: string, count: integer }, ["id", "type", "value", "count"]) };
+
 const facets = object(
-  { type: countBy, language: countBy, year: countBy, classification: countBy, origin: countBy },
-  ["type", "language", "year", "classification", "origin"],
+  { type: countBy, language: countBy, year: countBy, classification: countBy, origin: countBy, entity: entityFacet },
+  ["type", "language", "year", "classification", "origin", "entity"],
+);
+
+const entityProperties: Record<string, Schema> = {
+  id: integer,
+  type: entityType,
+  name: { type: "string", description: "The commonest spelling, preferring Latin script when one exists." },
+  aliases: { type: "array", description: "Every spelling met, in every script, with how often.", items: object({ name: string, count: integer }, ["name", "count"]) },
+  mentionCount: integer,
+  documentCount: integer,
+  firstDate: { type: ["string", "null"], description: "ISO date of the earliest dated document that mentions it." },
+  lastDate: { type: ["string", "null"] },
+};
+const entityRequired = ["id", "type", "name", "aliases", "mentionCount", "documentCount", "firstDate", "lastDate"];
+const mentionAttributes = object({ title: string, role: string, amount: { type: "number" }, currency: string, date: string, calendar: string, sourceId: string, phone: string });
+
+const entityProfile = object(
+  {
+    ...entityProperties,
+    titles: { type: "array", items: object({ title: string, count: integer }, ["title", "count"]) },
+    roles: { type: "array", items: object({ role: string, count: integer }, ["role", "count"]) },
+    mentions: {
+      type: "array",
+      items: object(
+        {
+          documentId: integer,
+          documentTitle: string,
+          documentDate: { type: ["string", "null"] },
+          text: string,
+          start: integer,
+          end: integer,
+          passage: { type: "string", description: "Plain text around the mention; the mention is at [highlightStart, highlightEnd)." },
+          highlightStart: integer,
+          highlightEnd: integer,
+          attributes: mentionAttributes,
+        },
+        ["documentId", "documentTitle", "documentDate", "text", "start", "end", "passage", "highlightStart", "highlightEnd", "attributes"],
+      ),
+    },
+    coOccurring: { type: "array", description: "Entities mentioned in the same documents; `documents` counts those.", items: object({ id: integer, type: entityType, name: string, documents: integer }, ["id", "type", "name", "documents"]) },
+    linkedIdentities: { type: "array", description: "Always empty here: the people a source was marked as are shown only by `trove entity --show-source-links`.", items: { type: "object" } },
+    mergedFrom: { type: "integer", description: "The id asked for, when it was merged into this entity." },
+  },
+  [...entityRequired, "titles", "roles", "mentions", "coOccurring", "linkedIdentities"],
+);
+
+const documentMention = object(
+  {
+    id: integer,
+    documentId: integer,
+    entityId: { type: ["integer", "null"], description: "The entity it belongs to, after merges; null for money, dates and names not yet resolved." },
+    type: entityType,
+    text: string,
+    start: { type: "integer", description: "UTF-16 offset into the document's text." },
+    end: { type: "integer", description: "UTF-16 offset, exclusive: text === document.text.slice(start, end)." },
+    name: { type: "string", description: "The name without titles." },
+    normalized: string,
+    attributes: mentionAttributes,
+    origin: { enum: ["model", "rule"] },
+    confidence: { type: "number" },
+  },
+  ["id", "documentId", "entityId", "type", "text", "start", "end", "name", "normalized", "attributes", "origin", "confidence"],
+);
+
+const nameMatch = object(
+  { decision: { enum: ["match", "partial", "no-match"] }, score: { type: "number", minimum: 0, maximum: 1 }, explanation: strings },
+  ["decision", "score", "explanation"],
 );
 
 const searchResult = object(
@@ -210,7 +282,7 @@ export const OPENAPI_DOCUMENT = {
     title: "Trove",
     version: "0.1.0",
     description:
-      "The JSON API of a Trove archive: search, documents and their cables, translations, page images, statistics and uploads. " +
+      "The JSON API of a Trove archive: search, documents and their cables, translations, page images, entities and name matching, statistics and uploads. " +
       "Every failure answers `{ \"error\": { \"code\", \"message\" } }` with a stable code; a malformed query adds the 0-based `position` of the fault.",
   },
   servers: [{ url: "/" }],
@@ -288,6 +360,57 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    "/api/documents/{id}/mentions": {
+      get: {
+        operationId: "getDocumentMentions",
+        summary: "Every mention of a person, organisation, place, source, sum, date, phone or e-mail address in a document, in text order, with its entity.",
+        parameters: [idParameter],
+        responses: { 200: json("The mentions.", object({ mentions: { type: "array", items: ref("DocumentMention") } }, ["mentions"])), 404: error("No such document (`not-found`).") },
+      },
+    },
+    "/api/entities": {
+      get: {
+        operationId: "listEntities",
+        summary: "The people, organisations, places and sources in the archive, most mentioned first; the same JSON as `trove entities --json`.",
+        parameters: [
+          { name: "type", in: "query", description: "Only this type.", schema: { enum: [...LISTED_ENTITY_TYPES] } },
+          { name: "limit", in: "query", description: `Entities to return, 0 to ${MAX_ENTITY_LIMIT}; default ${DEFAULT_ENTITY_LIMIT}.`, schema: { type: "integer", minimum: 0, maximum: MAX_ENTITY_LIMIT } },
+          { name: "offset", in: "query", description: "Entities to skip, for paging.", schema: { type: "integer", minimum: 0 } },
+        ],
+        responses: { 200: json("A page of entities.", object({ entities: { type: "array", items: ref("Entity") } }, ["entities"])), 400: error("A bad type, limit or offset (`bad-request`).") },
+      },
+    },
+    "/api/entities/lookup": {
+      get: {
+        operationId: "lookupEntity",
+        summary: "The entities a name stands for, best first: an alias in any script, else a match across scripts and spellings; as `trove entity NAME` finds them.",
+        parameters: [{ name: "name", in: "query", required: true, description: "A name in any script and spelling.", schema: string }],
+        responses: {
+          200: json("Entity ids, best first.", object({ ids: { type: "array", items: integer } }, ["ids"])),
+          400: error("No name (`bad-request`)."),
+          404: error("No entity by that name (`not-found`)."),
+        },
+      },
+    },
+    "/api/entities/{id}": {
+      get: {
+        operationId: "getEntity",
+        summary: "One entity's profile: aliases in every script, titles and roles, mentions with their passages, who else appears with it; what `trove entity ID --json` prints.",
+        parameters: [entityIdParameter, { name: "mentions", in: "query", description: `Mentions to include, 0 to ${MAX_PROFILE_MENTIONS}; default ${DEFAULT_PROFILE_MENTIONS}, as \`trove entity --mentions\`.`, schema: { type: "integer", minimum: 0, maximum: MAX_PROFILE_MENTIONS } }],
+        responses: { 200: json("The profile.", ref("EntityProfile")), 400: error("A bad mentions count (`bad-request`)."), 404: error("No such entity (`not-found`).") },
+      },
+    },
+    "/api/names/match": {
+      get: {
+        operationId: "matchNames",
+        summary: "Whether two names can denote the same person or place, across scripts and spellings, with a score and the steps that led to it; the same JSON as `trove names match --json`.",
+        parameters: [
+          { name: "a", in: "query", required: true, description: "A name in any script.", schema: string },
+          { name: "b", in: "query", required: true, description: "Another name.", schema: string },
+        ],
+        responses: { 200: json("The decision.", ref("NameMatch")), 400: error("A name missing (`bad-request`).") },
+      },
+    },
     "/api/stats": {
       get: { operationId: "getStats", summary: "What the archive holds; the same JSON as `trove stats --json`.", responses: { 200: json("Counts.", ref("ArchiveStats")) } },
     },
@@ -336,6 +459,10 @@ export const OPENAPI_DOCUMENT = {
       TranslationView: translationView,
       ImagesView: imagesView,
       ArchiveStats: stats,
+      Entity: object(entityProperties, entityRequired),
+      EntityProfile: entityProfile,
+      DocumentMention: documentMention,
+      NameMatch: nameMatch,
       UploadView: uploadView,
       UploadsView: object({ maxUploadBytes: integer, maxFiles: integer, uploads: { type: "array", items: ref("UploadView") } }, ["maxUploadBytes", "maxFiles", "uploads"]),
     },

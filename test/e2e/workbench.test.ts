@@ -36,6 +36,9 @@ describe("the workbench in Chromium", { skip: browserMissing() }, () => {
       ["reader-persian-with-translation", `/documents/${workbench.ids.persianReport}`, /کربلا/],
       ["reader-pdf-pages", `/documents/${workbench.ids.pdf}`, /Zubaidi/],
       ["reader-image", `/documents/${workbench.ids.image}`, /./],
+      ["entities", "/entities", /Entities/],
+      ["entity-profile", `/entities/${workbench.personWithPersianAlias.id}`, /\S/],
+      ["unknown-entity", "/entities/999999", /Entity not found/],
       ["upload", "/upload", /Add files/],
       ["overview", "/overview", /Overview/],
       ["unknown-document", "/documents/999999", /Document not found/],
@@ -163,6 +166,49 @@ describe("the workbench in Chromium", { skip: browserMissing() }, () => {
       return image !== null && image.complete && image.naturalWidth > 0;
     });
     assert.ok((await text(".page .text")).length > 20);
+  });
+
+  it("lists entities by type, and writes a name in Persian right to left in its profile", async () => {
+    const page = record.page;
+    await go("/entities");
+    assert.ok((await page.locator(".entity-table tbody tr").count()) > 3);
+    await page.locator(".type-filter a", { hasText: "Places" }).click();
+    await page.waitForURL(/\/entities\?type=place$/);
+    await page.locator("h1", { hasText: "Places" }).waitFor();
+    const types = await page.locator(".entity-table .entity-type").allInnerTexts();
+    assert.ok(types.length > 0 && types.every((type) => type === "Place"), types.join());
+
+    await go(`/entities/${workbench.personWithPersianAlias.id}`);
+    assert.equal(await text("h1"), workbench.personWithPersianAlias.name);
+    const persian = page.locator(".aliases span[dir=auto]").filter({ hasText: /\p{Script=Arabic}/u }).first();
+    assert.equal(await persian.evaluate((alias) => getComputedStyle(alias).direction), "rtl");
+    assert.equal(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check("16px Vazirmatn", "کربلا"))), true);
+    const searchLink = await page.locator("a", { hasText: "Search the documents that mention" }).getAttribute("href");
+    assert.match(decodeURIComponent(searchLink!.replace(/\+/g, " ")), /q=entity:"/);
+  });
+
+  it("opens a profile from a search facet, a mention's document from the profile, and a profile from a name in the reader", async () => {
+    const page = record.page;
+    await go("/search?q=karbala");
+    const facet = page.locator(".facets li.has-page").first();
+    const name = await facet.locator(".facet-value").innerText();
+    await facet.locator("a.facet-page").click();
+    await page.waitForURL(/\/entities\/\d+$/);
+    await page.locator(".entity-profile").waitFor();
+    assert.equal(await text("h1"), name);
+    assert.ok((await page.locator(".passage mark").count()) > 0);
+
+    await page.locator(".mention-source a").first().click();
+    await page.waitForURL(/\/documents\/\d+$/);
+    const mention = page.locator(".text a.mention").first();
+    await mention.waitFor();
+    assert.match((await mention.getAttribute("title")) ?? "", /^(Person|Organisation|Place|Source): /);
+    const profile = await mention.getAttribute("href");
+    await screenshot(page, "reader-names-linked");
+    assert.deepEqual(await seriousViolations(page), []);
+    await mention.click();
+    await page.waitForURL(url(profile!));
+    await page.locator(".entity-profile").waitFor();
   });
 
   it("uploads files with live progress: they are ingested, their problems shown by stage, and found", async () => {

@@ -1,7 +1,8 @@
 /**
  * The workbench the browser tests run against: the UI built fresh into a
  * temporary folder, an archive made by ingesting a few sample files and two
- * hostile fixtures, and the real server on a free loopback port.
+ * hostile fixtures (with the entity stage, so that names link to profiles),
+ * and the real server on a free loopback port.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -58,6 +59,8 @@ export interface Workbench {
   url: string;
   /** Document ids by role in the tests. */
   ids: { cable: number; persianReport: number; englishReport: number; pdf: number; image: number; hostileHtml: number; hostileText: number };
+  /** A person the archive also names in Persian or Arabic script. */
+  personWithPersianAlias: { id: number; name: string };
   maxUploadBytes: number;
   close(): Promise<void>;
 }
@@ -73,7 +76,7 @@ export async function startWorkbench(): Promise<Workbench> {
   const archive = path.join(root, "archive", "archive.db");
   const store = SqliteStore.open(archive);
   try {
-    await ingest(store, [leak], { workers: 0, entities: false });
+    await ingest(store, [leak], { workers: 0, entities: true });
   } finally {
     store.close();
   }
@@ -85,8 +88,13 @@ export async function startWorkbench(): Promise<Workbench> {
     if (!hit) throw new Error(`the e2e archive has no document for ${query}`);
     return hit.id;
   };
+  const person = server.trove.archive.reader.entities
+    .listEntities({ type: "person", limit: 500 })
+    .find((entity) => entity.aliases.some((alias) => /\p{Script=Arabic}/u.test(alias.name)));
+  if (!person) throw new Error("the e2e archive names no person in Persian or Arabic script");
   return {
     server,
+    personWithPersianAlias: { id: person.id, name: person.name },
     url: server.url,
     maxUploadBytes,
     ids: {

@@ -6,7 +6,12 @@
 import type {
   ApiError,
   CableView,
+  DocumentMentionsView,
   DocumentView,
+  EntitiesView,
+  EntityLookupView,
+  EntityType,
+  EntityView,
   ImagesView,
   SearchResult,
   StatsView,
@@ -78,6 +83,20 @@ export const api = {
   },
   images(id: number, signal?: AbortSignal): Promise<ImagesView> {
     return getJson(`/api/documents/${id}/images`, signal);
+  },
+  mentions(id: number, signal?: AbortSignal): Promise<DocumentMentionsView> {
+    return getJson(`/api/documents/${id}/mentions`, signal);
+  },
+  entities(params: { type?: EntityType; limit: number; offset: number }, signal?: AbortSignal): Promise<EntitiesView> {
+    const query = new URLSearchParams({ limit: String(params.limit), offset: String(params.offset) });
+    if (params.type) query.set("type", params.type);
+    return getJson(`/api/entities?${query}`, signal);
+  },
+  lookupEntity(name: string, signal?: AbortSignal): Promise<EntityLookupView> {
+    return getJson(`/api/entities/lookup?${new URLSearchParams({ name })}`, signal);
+  },
+  entity(id: number, signal?: AbortSignal): Promise<EntityView> {
+    return getJson(`/api/entities/${id}`, signal);
   },
   stats(signal?: AbortSignal): Promise<StatsView> {
     return getJson("/api/stats", signal);

@@ -1,7 +1,9 @@
-/** The workbench in the browser: a router over four screens, the search box in the header, and the keys. */
+/** The workbench in the browser: a router over its screens, the search box in the header, and the keys. */
 import "../styles/app.css";
 import { installKeyboard } from "./keyboard.js";
 import { Router } from "./router.js";
+import { entityListScreen } from "./screens/entities.js";
+import { entityScreen } from "./screens/entity.js";
 import { notFoundScreen } from "./screens/not-found.js";
 import { overviewScreen } from "./screens/overview.js";
 import { readerScreen } from "./screens/reader.js";
@@ -17,6 +19,8 @@ const router = new Router(
   [
     { pattern: /^\/(?:search)?$/, screen: (context) => searchScreen(context, searchBox) },
     { pattern: /^\/documents\/([^/]+)$/, params: ["id"], screen: readerScreen },
+    { pattern: /^\/entities$/, screen: entityListScreen },
+    { pattern: /^\/entities\/([^/]+)$/, params: ["id"], screen: entityScreen },
     { pattern: /^\/upload$/, screen: uploadScreen },
     { pattern: /^\/overview$/, screen: overviewScreen },
   ],

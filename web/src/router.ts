@@ -148,7 +148,15 @@ function isSearchBox(element: Element | null): boolean {
 }
 
 function markCurrentNavigation(pathname: string): void {
-  const section = pathname.startsWith("/upload") ? "upload" : pathname.startsWith("/overview") ? "overview" : pathname === "/" || pathname.startsWith("/search") ? "search" : "";
+  const section = pathname.startsWith("/upload")
+    ? "upload"
+    : pathname.startsWith("/overview")
+      ? "overview"
+      : pathname.startsWith("/entities")
+        ? "entities"
+        : pathname === "/" || pathname.startsWith("/search")
+          ? "search"
+          : "";
   for (const link of document.querySelectorAll<HTMLAnchorElement>("[data-nav]")) {
     if (link.dataset.nav === section) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");

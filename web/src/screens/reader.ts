@@ -2,14 +2,17 @@
  * The cable reader: a document's fields and text, dates in the calendar
  * they were written in and in ours, Persian and Arabic right to left, the
  * original beside its translation paragraph by paragraph, and the pages of
- * a PDF or the picture of a scan beside their text. Every word of the
- * document is inserted as text, never as markup.
+ * a PDF or the picture of a scan beside their text, and the names in the
+ * text linked to their profiles. Every word of the document is inserted as
+ * text, never as markup.
  */
-import { api, ApiFailure, type Cable, type DateMention, type DocumentView, type ImagesView, type TranslationView } from "../api.js";
+import { api, ApiFailure, type Cable, type DateMention, type DocumentMentionsView, type DocumentView, type ImagesView, type TranslationView } from "../api.js";
 import { append, definitions, h, replace, type Child } from "../dom.js";
 import { calendarName, directionOf, formatBytes, formatIsoDate, formatNumber, langAttribute, languageName } from "../format.js";
+import { highlighted, linkableMentions, type LinkableMention, type TextRange } from "../highlights.js";
 import type { ScreenContext } from "../router.js";
 import { failurePanel, failureScreen, heading, isAbort, loading } from "./common.js";
+import { entityTypeName } from "./entities.js";
 import { searchUrl } from "./search.js";
 
 /** Characters of text put on the page at once; the rest waits behind a button, so a huge document cannot freeze the tab. */
@@ -31,9 +34,10 @@ export async function readerScreen(context: ScreenContext): Promise<void> {
     return;
   }
   context.setTitle(document.title || document.name);
-  const [images, translation] = await Promise.all([
+  const [images, translation, mentions] = await Promise.all([
     document.type === "pdf" || document.type === "image" ? settle(api.images(document.id, context.signal)) : undefined,
     document.translations.length > 0 ? settle(api.translation(document.id, undefined, context.signal)) : undefined,
+    settle(api.mentions(document.id, context.signal)),
   ]);
   const lang = langAttribute(document.language);
   replace(
@@ -46,7 +50,7 @@ export async function readerScreen(context: ScreenContext): Promise<void> {
       document.cable ? cableSection(document.cable) : null,
       relatedSection(document),
       translation ? translationSection(document, translation) : null,
-      contentSection(document, images),
+      contentSection(document, images, mentions),
     ),
   );
 }
@@ -190,13 +194,17 @@ function translationSection(document: DocumentView, result: Settled<TranslationV
   );
 }
 
-function contentSection(document: DocumentView, images: Settled<ImagesView> | undefined): HTMLElement {
-  if (images instanceof Error) return section("content", "Text", failurePanel(images), textBlock(document.text, document.language));
+function contentSection(document: DocumentView, images: Settled<ImagesView> | undefined, mentions: Settled<DocumentMentionsView>): HTMLElement {
+  const links = mentions instanceof Error ? [] : linkableMentions(document.text, mentions.mentions);
+  const textOf = (range: TextRange = { start: 0, end: document.text.length }) => textBlock(document.text, range, document.language, links);
+  const legend = mentionLegend(links, mentions);
+  if (images instanceof Error) return section("content", "Text", failurePanel(images), legend, textOf());
   if (images?.image) {
     return section(
       "content",
       "The original and its text",
-      h("div", { class: "page" }, h("figure", { class: "page-image" }, h("img", { attrs: { src: images.image, alt: `The original image, ${document.name}`, decoding: "async" } })), textBlock(document.text, document.language)),
+      legend,
+      h("div", { class: "page" }, h("figure", { class: "page-image" }, h("img", { attrs: { src: images.image, alt: `The original image, ${document.name}`, decoding: "async" } })), textOf()),
     );
   }
   if (images && images.pages.length > 0 && document.pages) {
@@ -214,7 +222,7 @@ function contentSection(document: DocumentView, images: Settled<ImagesView> | un
             "section",
             { class: "page", attrs: { "aria-label": `Page ${page.number}` } },
             h("figure", { class: "page-image" }, url ? h("img", { attrs: { src: url, alt: `Page ${page.number} of the original`, loading: "lazy", decoding: "async" } }) : null, h("figcaption", {}, `Page ${page.number}${page.ocr ? " · text read by OCR" : ""}`)),
-            textBlock(document.text.slice(page.start, page.end), document.language),
+            textOf({ start: page.start, end: page.end }),
           ),
         );
       }
@@ -223,30 +231,38 @@ function contentSection(document: DocumentView, images: Settled<ImagesView> | un
       more.hidden = next >= pages.length;
     };
     showPages();
-    return section("content", "Pages and their text", container, more);
+    return section("content", "Pages and their text", legend, container, more);
   }
-  return section("content", "Text", images?.unavailable ? h("p", { class: "note" }, `No page images: ${images.unavailable}.`) : null, textBlock(document.text, document.language));
+  return section("content", "Text", images?.unavailable ? h("p", { class: "note" }, `No page images: ${images.unavailable}.`) : null, legend, textOf());
 }
 
-/** The text as paragraphs, in its own direction, put on the page in batches. */
-function textBlock(text: string, language: string): HTMLElement {
+/** What the links in the text are, with a sample of each style; or why there are none. */
+function mentionLegend(links: readonly LinkableMention[], mentions: Settled<DocumentMentionsView>): HTMLElement | null {
+  if (mentions instanceof Error) return h("p", { class: "note" }, `Names are not linked to their profiles: ${mentions.message}.`);
+  const types = [...new Set(links.map((mention) => mention.type))];
+  if (types.length === 0) return null;
+  return h("p", { class: "mention-legend note" }, "Names link to their profiles: ", ...types.flatMap((type, index) => [index ? ", " : null, h("span", { class: `mention type-${type}` }, entityTypeName(type).toLowerCase())]), ".");
+}
+
+/** `text[range]` as paragraphs, in its own direction, names linked, put on the page in batches. */
+function textBlock(text: string, range: TextRange, language: string, links: readonly LinkableMention[]): HTMLElement {
   const lang = langAttribute(language);
   const block = h("div", { class: "text", dir: directionOf(language), ...(lang && { lang }) });
-  if (text.trim() === "") {
+  if (text.slice(range.start, range.end).trim() === "") {
     append(block, h("p", { class: "note", lang: "en", dir: "ltr" }, "No text was extracted from this document."));
     return block;
   }
-  const paragraphs = text.split(/\n[ \t]*\n+/).flatMap((paragraph) => slices(paragraph, TEXT_BATCH_CHARS));
+  const paragraphs = paragraphRanges(text, range);
   let next = 0;
   const more = h("button", { class: "more", lang: "en", dir: "ltr", attrs: { type: "button" }, on: { click: () => show() } });
   const show = () => {
     let budget = TEXT_BATCH_CHARS;
     while (next < paragraphs.length && budget > 0) {
       const paragraph = paragraphs[next++]!;
-      budget -= paragraph.length;
-      block.insertBefore(h("p", { dir: "auto" }, paragraph), more);
+      budget -= paragraph.end - paragraph.start;
+      block.insertBefore(h("p", { dir: "auto" }, highlighted(text, paragraph, links)), more);
     }
-    const left = paragraphs.slice(next).reduce((sum, paragraph) => sum + paragraph.length, 0);
+    const left = paragraphs.slice(next).reduce((sum, paragraph) => sum + paragraph.end - paragraph.start, 0);
     more.textContent = `Show the rest (${formatNumber(left)} characters)`;
     more.hidden = next >= paragraphs.length;
   };
@@ -255,10 +271,21 @@ function textBlock(text: string, language: string): HTMLElement {
   return block;
 }
 
+/** The paragraphs of `text[range]` (split at blank lines) as offsets into `text`, so that mentions can be placed in them. */
+function paragraphRanges(text: string, range: TextRange): TextRange[] {
+  const paragraphs: TextRange[] = [];
+  let start = range.start;
+  for (const separator of text.slice(range.start, range.end).matchAll(/\n[ \t]*\n+/g)) {
+    paragraphs.push(...slices({ start, end: range.start + separator.index }, TEXT_BATCH_CHARS));
+    start = range.start + separator.index + separator[0].length;
+  }
+  paragraphs.push(...slices({ start, end: range.end }, TEXT_BATCH_CHARS));
+  return paragraphs;
+}
+
 /** A paragraph longer than one batch, in batch-sized pieces. */
-function slices(text: string, size: number): string[] {
-  if (text.length <= size) return [text];
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
+function slices(paragraph: TextRange, size: number): TextRange[] {
+  const pieces: TextRange[] = [];
+  for (let start = paragraph.start; start < paragraph.end || pieces.length === 0; start += size) pieces.push({ start, end: Math.min(paragraph.end, start + size) });
   return pieces;
 }

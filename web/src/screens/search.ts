@@ -3,12 +3,13 @@
  * highlighted snippets, the total, paging to any depth, and sorting by
  * relevance or date. `j`/`k` move through the hits and Enter opens one.
  */
-import { api, ApiFailure, type FacetCount, type SearchResult, type SortOrder } from "../api.js";
+import { api, ApiFailure, type EntityFacetCount, type FacetCount, type SearchResult, type SortOrder } from "../api.js";
 import { append, h, replace } from "../dom.js";
 import { directionOf, formatIsoDate, formatNumber, langAttribute, languageName } from "../format.js";
 import type { ScreenContext, ScreenHandle } from "../router.js";
 import { snippetNodes } from "../snippet.js";
 import { failurePanel, heading, isAbort, loading } from "./common.js";
+import { entityTypeName, entityUrl } from "./entities.js";
 
 const PAGE_SIZE = 20;
 const SORTS: [SortOrder, string][] = [["relevance", "Relevance"], ["date", "Newest first"], ["date-asc", "Oldest first"]];
@@ -20,6 +21,8 @@ interface FacetDefinition {
   title: string;
   filter(value: string): string;
   label?(value: string): string;
+  /** Where the value has a page of its own: an entity's profile. */
+  page?(count: FacetCount): { href: string; label: string };
 }
 
 const FACETS: FacetDefinition[] = [
@@ -28,7 +31,12 @@ const FACETS: FacetDefinition[] = [
   { key: "year", title: "Year", filter: (value) => `date:${value}` },
   { key: "classification", title: "Classification", filter: (value) => `classification:${value.toLowerCase().replace(/\s+/g, "-")}` },
   { key: "origin", title: "Origin", filter: (value) => `from:${quoted(value)}` },
-  { key: "entity", title: "Mentioned", filter: (value) => `entity:${quoted(value)}` },
+  {
+    key: "entity",
+    title: "Mentioned",
+    filter: (value) => `entity:${quoted(value)}`,
+    page: (count) => ({ href: entityUrl((count as EntityFacetCount).id), label: `The profile of ${count.value} (${entityTypeName((count as EntityFacetCount).type).toLowerCase()})` }),
+  },
 ];
 
 const EXAMPLES: [string, string][] = [
@@ -164,9 +172,10 @@ function facetPanel(q: string, result: SearchResult): HTMLElement {
       const active = hasFilter(q, filter);
       const rest = withoutFilter(q, filter);
       const label = facet.label?.(count.value) ?? count.value;
+      const page = facet.page?.(count);
       return h(
         "li",
-        {},
+        { class: page ? "has-page" : undefined },
         h(
           "a",
           { href: active ? (rest ? searchUrl(rest) : "/") : searchUrl(`${q} ${filter}`), dir: "auto", ...(active && { attrs: { "aria-current": "true" } }), title: active ? `Remove ${filter}` : `Add ${filter}` },
@@ -174,6 +183,7 @@ function facetPanel(q: string, result: SearchResult): HTMLElement {
           " ",
           h("span", { class: "facet-count" }, formatNumber(count.count)),
         ),
+        page ? h("a", { href: page.href, class: "facet-page", title: page.label, attrs: { "aria-label": page.label } }, "profile") : null,
       );
     };
     const list = h("ul", {}, ...counts.slice(0, FACET_SHOWN).map(item));
@@ -243,7 +253,8 @@ export function searchUrl(q: string, offset = 0, sort: SortOrder = "relevance"):
   return `/search?${params}`;
 }
 
-function quoted(value: string): string {
+/** A value as the query language quotes it: `"Abu Karrar al-Tamimi"`. */
+export function quoted(value: string): string {
   return `"${value.replace(/["\\]/g, "\\$&")}"`;
 }
 
