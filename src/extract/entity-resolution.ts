@@ -12,6 +12,7 @@
  * founds the entity and rarer variants join it.
  */
 import type { EntityType } from "../model/entity.js";
+import { jaroWinkler } from "../text/jaro-winkler.js";
 import { normalise } from "../text/normalise.js";
 import { matchNames, nameKeys, type NameKind } from "./name-match.js";
 
@@ -19,8 +20,19 @@ import { matchNames, nameKeys, type NameKind } from "./name-match.js";
 const EXACT_TYPES: ReadonlySet<EntityType> = new Set(["source", "phone", "email"]);
 
 /** Aliases of one candidate compared against a new spelling; the commonest come first. */
-const MAX_ALIASES_COMPARED = 12;
-const MAX_CANDIDATES = 40;
+const MAX_ALIASES_COMPARED = 8;
+const MAX_CANDIDATES = 24;
+/** A match this good ends the search: no other candidate would be preferred. */
+const CERTAIN_MATCH = 0.97;
+/**
+ * Two spellings in the same script must also look alike: name matching reads
+ * only consonants, so on its own it calls Iran and Run, or Khamenei and
+ * Khomeini, one name. Articles are set aside first (al-Jabouri, Jubouri). Different
+ * scripts cannot be compared letter by letter and rely on matching alone.
+ */
+const SAME_SCRIPT_MIN_SIMILARITY = 0.85;
+/** A lone surname has no other part to confirm it, so it must look closer still (Soliman is not Soleimani). */
+const SAME_SCRIPT_MIN_SIMILARITY_ONE_WORD = 0.9;
 
 /** What resolution needs from the store. */
 export interface ResolutionIndex {
@@ -94,14 +106,32 @@ export function kindOf(type: EntityType): { type?: NameKind } {
   return type === "person" || type === "place" || type === "organization" ? { type } : {};
 }
 
+/** A spelling in lower case without Arabic articles, for comparing how two spellings look. */
+function lookalikeForm(name: string): string {
+  return name.toLowerCase().replace(/(^|\s)(?:al|el|ul)[-\s]+/gu, "$1").replace(/(^|\s)ال/gu, "$1");
+}
+
+function looksAlike(a: string, b: string): boolean {
+  const oneWord = !/\s/u.test(a) || !/\s/u.test(b);
+  return jaroWinkler(a, b) >= (oneWord ? SAME_SCRIPT_MIN_SIMILARITY_ONE_WORD : SAME_SCRIPT_MIN_SIMILARITY);
+}
+
+function scriptOf(name: string): "arabic" | "latin" {
+  return /[\u0600-\u06FF]/u.test(name) ? "arabic" : "latin";
+}
+
 function bestMatch(index: ResolutionIndex, spelling: UnresolvedName, keys: string[]): number | undefined {
   if (keys.length === 0) return undefined;
   const { type } = kindOf(spelling.type);
   let best: { id: number; score: number } | undefined;
+  const folded = lookalikeForm(spelling.name);
+  const script = scriptOf(spelling.name);
   for (const candidate of index.candidatesByKeys(spelling.type, keys, MAX_CANDIDATES)) {
     for (const alias of candidate.aliases.slice(0, MAX_ALIASES_COMPARED)) {
+      if (scriptOf(alias) === script && !looksAlike(folded, lookalikeForm(alias))) continue;
       const match = matchNames(spelling.name, alias, { explain: false, ...(type && { type }) });
       if (match.decision === "match" && (!best || match.score > best.score)) best = { id: candidate.id, score: match.score };
+      if (best && best.score >= CERTAIN_MATCH) return best.id;
     }
   }
   return best?.id;

@@ -57,7 +57,7 @@ export function findMentions(text: string, options: MentionOptions = {}): FoundM
  * name nobody, and as entities they would crowd out the people.
  */
 const FORMAT_WORDS: ReadonlySet<string> = new Set([
-  "sipdis", "sensitive", "noforn", "nodis", "exdis", "limdis", "sbu", "orcon", "relido", "fouo", "tags", "subject", "ref", "refs", "e.o.", "eo",
+  "sipdis", "sensitive", "noforn", "nf", "rel", "s/nf", "c/nf", "s/rel", "ts", "nodis", "exdis", "limdis", "sbu", "orcon", "relido", "fouo", "tags", "subject", "ref", "refs", "e.o.", "eo",
   "orig", "origin", "translator", "reviewer", "classified by", "reason", "drafted", "cleared", "approved", "info", "action", "summary", "comment", "end comment",
   "poloff", "econoff", "pol", "econ", "dcm", "cda", "amb", "rso", "pao", "conoff", "usg", "embassy", "amembassy", "secstate", "washdc",
   "prel", "pgov", "pter", "phum", "pinr", "mops", "mars", "efin", "econ", "epet", "kdem", "kisl", "kjus", "kcrm", "asec", "iz", "ir", "sy", "le", "ku",

@@ -11,6 +11,7 @@ import { Worker } from "node:worker_threads";
 import type { ExtractedDocument, Problem } from "../model/document.js";
 import { extractFile, type ExtractRequest, type ExtractSink } from "./extract.js";
 import type { IngestLimits } from "./limits.js";
+import { workerUrl } from "./threads.js";
 
 export type WorkerMessage =
   | { id: number; kind: "document"; document: ExtractedDocument }
@@ -32,7 +33,7 @@ interface Slot {
   tasks: Map<number, Task>;
 }
 
-const WORKER_URL = workerEntry();
+const WORKER_URL = workerUrl(import.meta.url, "worker");
 /**
  * Files queued in each worker ahead of the one it is reading, so that it never
  * waits for the main thread (busy writing the archive) to hand it the next.
@@ -124,19 +125,4 @@ export class ExtractionPool {
     for (const task of lost) task.reject(new Error(`extraction crashed: ${error.message}`));
     this.dispatch();
   }
-}
-
-/**
- * The worker's entry point. Built code runs `worker.js` directly; when Trove
- * runs from its TypeScript sources (tests, benchmarks), Node 20 does not pass
- * the TypeScript loader on to worker threads, so a small bootstrap registers
- * it inside the worker first.
- */
-function workerEntry(): URL {
-  const ownExtension = path.extname(new URL(import.meta.url).pathname);
-  const worker = new URL(`./worker${ownExtension}`, import.meta.url);
-  if (ownExtension !== ".ts") return worker;
-  const loader = import.meta.resolve("tsx/esm/api");
-  const bootstrap = `const { register } = await import(${JSON.stringify(loader)}); register(); await import(${JSON.stringify(worker.href)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
 }

@@ -5,10 +5,10 @@
  * documents are committed, so a killed job loses at most the open batch and
  * a re-run picks up exactly what is missing.
  */
-import os from "node:os";
 import path from "node:path";
 import type { DocumentType, ExtractedDocument, Problem } from "../model/document.js";
 import { resolveLimits, type IngestLimitsOptions } from "../ingest/limits.js";
+import { defaultWorkers } from "../ingest/threads.js";
 import { walk, type WalkedFile } from "../ingest/walk.js";
 import { ExtractionPool } from "../ingest/worker-pool.js";
 import { pairTranslations, readTranslationManifest, type TranslationManifest } from "../parse/translation.js";
@@ -17,10 +17,13 @@ import { runEntityStage, type EntityStageReport } from "./entity-stage.js";
 
 const MANIFEST_NAME = "translations.json";
 
+/** Also sizes runs around ingest, such as the benchmarks. */
+export { defaultWorkers };
+
 export interface IngestOptions {
   /**
-   * Extraction threads; default: one fewer than the cores (at least one), because
-   * the calling thread is busy too, writing the archive. 0 extracts on the calling thread.
+   * Extraction threads, and then the entity stage's; default: one fewer than the cores (at least one),
+   * because the calling thread is busy too, writing the archive. 0 does all the work on the calling thread.
    */
   workers?: number;
   limits?: IngestLimitsOptions;
@@ -181,7 +184,7 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
   let entities: EntityStageReport | undefined;
   if (!options.signal?.aborted && options.entities !== false) {
     progress.stage = "entities";
-    entities = runEntityStage(store, {
+    entities = await runEntityStage(store, {
       onProgress(stage) {
         progress.entityDocumentsTotal = stage.documentsTotal;
         progress.entityDocumentsDone = stage.documentsDone;
@@ -189,6 +192,7 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
         tick();
       },
       ...(options.signal && { signal: options.signal }),
+      ...(options.workers !== undefined && { workers: options.workers }),
     });
   }
   for (const locator of failedLocators) failedFiles.add(locator);
@@ -210,10 +214,6 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
   store.finishRun(runId, { ...result, problems: problems.length });
   tick();
   return result;
-}
-
-export function defaultWorkers(): number {
-  return Math.max(1, os.availableParallelism() - 1);
 }
 
 /**

@@ -33,6 +33,8 @@ interface EntityRow {
 }
 
 export class SqliteEntityStore implements EntityStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
   /** Runs `work` inside the store's transaction, opening one when none is open. */
   constructor(
     private readonly database: Database.Database,
@@ -40,7 +42,7 @@ export class SqliteEntityStore implements EntityStore {
   ) {}
 
   pendingExtractions(version: number, limit: number): PendingDocument[] {
-    return this.database.prepare(`
+    return this.statement(`
       SELECT d.id, d.language, coalesce(t.text, i.body) AS text
       FROM documents d JOIN document_index i ON i.id = d.id LEFT JOIN document_text t ON t.document_id = d.id
       LEFT JOIN entity_extractions x ON x.document_id = d.id
@@ -49,59 +51,59 @@ export class SqliteEntityStore implements EntityStore {
   }
 
   countPendingExtractions(version: number): number {
-    return (this.database.prepare(`
+    return (this.statement(`
       SELECT count(*) AS n FROM documents d JOIN document_index i ON i.id = d.id LEFT JOIN entity_extractions x ON x.document_id = d.id
       WHERE d.duplicate_of IS NULL AND (x.version IS NULL OR x.version < ?)`).get(version) as { n: number }).n;
   }
 
   saveMentions(documentId: number, version: number, mentions: Array<Mention & { name: string }>): void {
     this.inTransaction(() => {
-      this.database.prepare("DELETE FROM mentions WHERE document_id = ?").run(documentId);
-      const insert = this.database.prepare(`INSERT INTO mentions (document_id, type, start, end, text, name, normalized, attributes, origin, confidence)
+      this.statement("DELETE FROM mentions WHERE document_id = ?").run(documentId);
+      const insert = this.statement(`INSERT INTO mentions (document_id, type, start, end, text, name, normalized, attributes, origin, confidence)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       for (const mention of mentions) {
         insert.run(documentId, mention.type, mention.start, mention.end, mention.text, mention.name, mention.normalized, JSON.stringify(mention.attributes), mention.origin, mention.confidence);
       }
-      this.database.prepare(`INSERT INTO entity_extractions (document_id, version, extracted_at) VALUES (?, ?, ?)
+      this.statement(`INSERT INTO entity_extractions (document_id, version, extracted_at) VALUES (?, ?, ?)
         ON CONFLICT(document_id) DO UPDATE SET version = excluded.version, extracted_at = excluded.extracted_at`).run(documentId, version, new Date().toISOString());
     });
   }
 
   unresolvedNames(limit: number): Array<{ type: EntityType; name: string; normalized: string; count: number }> {
-    return this.database.prepare(`
+    return this.statement(`
       SELECT type, normalized, min(name) AS name, count(*) AS count FROM mentions
       WHERE entity_id IS NULL AND type IN ${RESOLVED_TYPES_SQL} GROUP BY type, normalized ORDER BY count DESC LIMIT ?`)
       .all(limit) as { type: EntityType; name: string; normalized: string; count: number }[];
   }
 
   entityByAlias(type: EntityType, normalized: string): number | undefined {
-    const row = this.database.prepare("SELECT entity_id FROM entity_aliases WHERE type = ? AND normalized = ?").get(type, normalized) as { entity_id: number } | undefined;
+    const row = this.statement("SELECT entity_id FROM entity_aliases WHERE type = ? AND normalized = ?").get(type, normalized) as { entity_id: number } | undefined;
     return row === undefined ? undefined : this.current(row.entity_id);
   }
 
   candidatesByKeys(type: EntityType, keys: string[], limit: number): Array<{ id: number; aliases: string[] }> {
-    const ids = this.database.prepare(`SELECT DISTINCT entity_id AS id FROM entity_keys WHERE type = ? AND key IN (SELECT value FROM json_each(?)) LIMIT ?`)
+    const ids = this.statement(`SELECT DISTINCT entity_id AS id FROM entity_keys WHERE type = ? AND key IN (SELECT value FROM json_each(?)) LIMIT ?`)
       .all(type, JSON.stringify(keys), limit) as { id: number }[];
-    const aliases = this.database.prepare("SELECT name FROM entity_aliases WHERE entity_id = ? ORDER BY mentions DESC, name LIMIT 24");
+    const aliases = this.statement("SELECT name FROM entity_aliases WHERE entity_id = ? ORDER BY mentions DESC, name LIMIT 24");
     return ids.map(({ id }) => ({ id, aliases: (aliases.all(id) as { name: string }[]).map((row) => row.name) }));
   }
 
   createEntity(type: EntityType, name: string): number {
-    return this.inTransaction(() => Number(this.database.prepare("INSERT INTO entities (type, name, created_at) VALUES (?, ?, ?)").run(type, name, new Date().toISOString()).lastInsertRowid));
+    return this.inTransaction(() => Number(this.statement("INSERT INTO entities (type, name, created_at) VALUES (?, ?, ?)").run(type, name, new Date().toISOString()).lastInsertRowid));
   }
 
   addAlias(entityId: number, type: EntityType, normalized: string, name: string, keys: string[]): void {
     this.inTransaction(() => {
-      this.database.prepare("INSERT OR IGNORE INTO entity_aliases (type, normalized, entity_id, name) VALUES (?, ?, ?, ?)").run(type, normalized, entityId, name);
-      const insertKey = this.database.prepare("INSERT OR IGNORE INTO entity_keys (type, key, entity_id) VALUES (?, ?, ?)");
+      this.statement("INSERT OR IGNORE INTO entity_aliases (type, normalized, entity_id, name) VALUES (?, ?, ?, ?)").run(type, normalized, entityId, name);
+      const insertKey = this.statement("INSERT OR IGNORE INTO entity_keys (type, key, entity_id) VALUES (?, ?, ?)");
       for (const key of keys) insertKey.run(type, key, entityId);
     });
   }
 
   attachMentions(type: EntityType, normalized: string, entityId: number): number {
     return this.inTransaction(() => {
-      const attached = this.database.prepare("UPDATE mentions SET entity_id = ? WHERE type = ? AND normalized = ? AND entity_id IS NULL").run(entityId, type, normalized).changes;
-      this.database.prepare("UPDATE entity_aliases SET mentions = mentions + ? WHERE type = ? AND normalized = ?").run(attached, type, normalized);
+      const attached = this.statement("UPDATE mentions SET entity_id = ? WHERE type = ? AND normalized = ? AND entity_id IS NULL").run(entityId, type, normalized).changes;
+      this.statement("UPDATE entity_aliases SET mentions = mentions + ? WHERE type = ? AND normalized = ?").run(attached, type, normalized);
       return attached;
     });
   }
@@ -113,22 +115,22 @@ export class SqliteEntityStore implements EntityStore {
         UPDATE entity_aliases SET mentions = (SELECT count(*) FROM mentions m WHERE m.type = entity_aliases.type AND m.normalized = entity_aliases.normalized AND m.entity_id = entity_aliases.entity_id);
         UPDATE entity_aliases SET name = coalesce((
           SELECT m.name FROM mentions m WHERE m.type = entity_aliases.type AND m.normalized = entity_aliases.normalized
-          GROUP BY m.name ORDER BY (m.name GLOB '*[a-z]*') DESC, count(*) DESC, m.name LIMIT 1), name);
+          GROUP BY m.name ORDER BY (m.name NOT GLOB '*[a-z]*' AND length(m.name) >= 5) ASC, count(*) DESC, m.name LIMIT 1), name);
         UPDATE entities SET name = coalesce((
           SELECT a.name FROM entity_aliases a WHERE a.entity_id = entities.id AND a.mentions > 0
-          ORDER BY (a.name GLOB '*[A-Za-z]*') DESC, (a.name GLOB '*[a-z]*') DESC, a.mentions DESC, length(a.name) DESC, a.name LIMIT 1), name)
+          ORDER BY (a.name GLOB '*[A-Za-z]*') DESC, (a.name NOT GLOB '*[a-z]*' AND length(a.name) >= 5) ASC, a.mentions DESC, length(a.name) DESC, a.name LIMIT 1), name)
         WHERE merged_into IS NULL;`);
     });
   }
 
   harmoniseNameTypes(): number {
     return this.inTransaction(() => {
-      const conflicts = this.database.prepare(`
+      const conflicts = this.statement(`
         SELECT normalized, type, count(*) AS n FROM mentions
         WHERE type IN ('person', 'organization', 'place') AND normalized IN (
           SELECT normalized FROM mentions WHERE type IN ('person', 'organization', 'place') GROUP BY normalized HAVING count(DISTINCT type) > 1)
         GROUP BY normalized, type ORDER BY normalized, n DESC`).all() as { normalized: string; type: EntityType; n: number }[];
-      const retype = this.database.prepare(`UPDATE mentions SET type = ?, entity_id = NULL WHERE normalized = ? AND type IN ('person', 'organization', 'place') AND type != ?`);
+      const retype = this.statement(`UPDATE mentions SET type = ?, entity_id = NULL WHERE normalized = ? AND type IN ('person', 'organization', 'place') AND type != ?`);
       let changed = 0;
       for (let index = 0; index < conflicts.length; ) {
         const spelling = conflicts[index]!.normalized;
@@ -143,7 +145,7 @@ export class SqliteEntityStore implements EntityStore {
   }
 
   listEntities(options: EntityListOptions = {}): Entity[] {
-    const rows = this.database.prepare(`
+    const rows = this.statement(`
       SELECT e.id, e.type, e.name, count(*) AS mentionCount, count(DISTINCT m.document_id) AS documentCount, min(d.date) AS firstDate, max(d.date) AS lastDate
       FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN documents d ON d.id = m.document_id
       WHERE e.merged_into IS NULL AND (? IS NULL OR e.type = ?)
@@ -154,11 +156,11 @@ export class SqliteEntityStore implements EntityStore {
 
   getEntity(requested: number, options: EntityProfileOptions = {}): EntityProfile {
     const id = this.current(requested);
-    const row = this.database.prepare(`
+    const row = this.statement(`
       SELECT e.id, e.type, e.name, count(m.id) AS mentionCount, count(DISTINCT m.document_id) AS documentCount, min(d.date) AS firstDate, max(d.date) AS lastDate
       FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id LEFT JOIN documents d ON d.id = m.document_id WHERE e.id = ? GROUP BY e.id`).get(id) as EntityRow | undefined;
     if (!row) throw new NotFoundError(`no entity with id ${requested} in this archive; list them with: trove entities`);
-    const attributeCounts = (name: "title" | "role") => this.database.prepare(`
+    const attributeCounts = (name: "title" | "role") => this.statement(`
       SELECT json_extract(attributes, '$.${name}') AS value, count(*) AS count FROM mentions
       WHERE entity_id = ? AND json_extract(attributes, '$.${name}') IS NOT NULL GROUP BY value ORDER BY count DESC, value LIMIT 20`).all(id) as { value: string; count: number }[];
     const profile: EntityProfile = {
@@ -174,7 +176,7 @@ export class SqliteEntityStore implements EntityStore {
   }
 
   documentMentions(documentId: number): StoredMention[] {
-    const rows = this.database.prepare(`
+    const rows = this.statement(`
       SELECT m.id, m.document_id AS documentId, coalesce(e.merged_into, m.entity_id) AS entityId, m.type, m.start, m.end, m.text, m.name, m.normalized, m.attributes, m.origin, m.confidence
       FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? ORDER BY m.start, m.end DESC`)
       .all(documentId) as Array<Omit<StoredMention, "attributes"> & { attributes: string }>;
@@ -182,7 +184,7 @@ export class SqliteEntityStore implements EntityStore {
   }
 
   entitiesByAlias(normalized: string, type?: EntityType): number[] {
-    const rows = this.database.prepare("SELECT DISTINCT entity_id FROM entity_aliases WHERE normalized = ? AND (? IS NULL OR type = ?)").all(normalized, type ?? null, type ?? null) as { entity_id: number }[];
+    const rows = this.statement("SELECT DISTINCT entity_id FROM entity_aliases WHERE normalized = ? AND (? IS NULL OR type = ?)").all(normalized, type ?? null, type ?? null) as { entity_id: number }[];
     return [...new Set(rows.map((row) => this.current(row.entity_id)))];
   }
 
@@ -213,7 +215,7 @@ export class SqliteEntityStore implements EntityStore {
     const entityId = this.current(id);
     const type = this.typeOf(entityId);
     const wanted = [...new Set(names.map(aliasKey))];
-    const aliases = this.database.prepare("SELECT normalized, name FROM entity_aliases WHERE entity_id = ?").all(entityId) as { normalized: string; name: string }[];
+    const aliases = this.statement("SELECT normalized, name FROM entity_aliases WHERE entity_id = ?").all(entityId) as { normalized: string; name: string }[];
     const known = new Set(aliases.map((alias) => alias.normalized));
     const missing = wanted.filter((key) => !known.has(key));
     if (missing.length > 0) {
@@ -242,43 +244,53 @@ export class SqliteEntityStore implements EntityStore {
     if (this.typeOf(source) !== "source") throw new DecisionError(`entity ${sourceId} is not a source; link a source number (trove entities --type source) to a person`);
     if (this.typeOf(person) !== "person") throw new DecisionError(`entity ${personId} is not a person`);
     this.inTransaction(() => {
-      this.database.prepare("INSERT OR REPLACE INTO source_links (source_id, person_id, note, linked_at) VALUES (?, ?, ?, ?)").run(source, person, note ?? null, new Date().toISOString());
+      this.statement("INSERT OR REPLACE INTO source_links (source_id, person_id, note, linked_at) VALUES (?, ?, ?, ?)").run(source, person, note ?? null, new Date().toISOString());
       this.logDecision("link-source", source, person, null, note);
     });
   }
 
+  /** Prepares each statement once: preparing costs more than running most of these. */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.database.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   /** Follows merges to the entity an id lives on as. */
   private current(id: number): number {
-    const row = this.database.prepare("SELECT merged_into FROM entities WHERE id = ?").get(id) as { merged_into: number | null } | undefined;
+    const row = this.statement("SELECT merged_into FROM entities WHERE id = ?").get(id) as { merged_into: number | null } | undefined;
     if (!row) throw new NotFoundError(`no entity with id ${id} in this archive; list them with: trove entities`);
     return row.merged_into ?? id;
   }
 
   private typeOf(id: number): EntityType {
-    return (this.database.prepare("SELECT type FROM entities WHERE id = ?").get(id) as { type: EntityType }).type;
+    return (this.statement("SELECT type FROM entities WHERE id = ?").get(id) as { type: EntityType }).type;
   }
 
   private rebuildKeys(entityId: number, type: EntityType): void {
-    this.database.prepare("DELETE FROM entity_keys WHERE entity_id = ?").run(entityId);
-    const insert = this.database.prepare("INSERT OR IGNORE INTO entity_keys (type, key, entity_id) VALUES (?, ?, ?)");
-    for (const { name } of this.database.prepare("SELECT name FROM entity_aliases WHERE entity_id = ?").all(entityId) as { name: string }[]) {
+    this.statement("DELETE FROM entity_keys WHERE entity_id = ?").run(entityId);
+    const insert = this.statement("INSERT OR IGNORE INTO entity_keys (type, key, entity_id) VALUES (?, ?, ?)");
+    for (const { name } of this.statement("SELECT name FROM entity_aliases WHERE entity_id = ?").all(entityId) as { name: string }[]) {
       for (const key of nameKeys(name, kindOf(type))) insert.run(type, key, entityId);
     }
   }
 
   private logDecision(kind: string, entityId: number, otherId: number | null, names: string[] | null, note: string | undefined): void {
-    this.database.prepare("INSERT INTO entity_decisions (kind, entity_id, other_id, names, note, decided_at) VALUES (?, ?, ?, ?, ?, ?)")
+    this.statement("INSERT INTO entity_decisions (kind, entity_id, other_id, names, note, decided_at) VALUES (?, ?, ?, ?, ?, ?)")
       .run(kind, entityId, otherId, names ? JSON.stringify(names) : null, note ?? null, new Date().toISOString());
   }
 
   private withAliases(row: EntityRow): Entity {
-    const aliases = this.database.prepare("SELECT name, mentions AS count FROM entity_aliases WHERE entity_id = ? AND (mentions > 0 OR pinned = 1) ORDER BY mentions DESC, name")
+    const aliases = this.statement("SELECT name, mentions AS count FROM entity_aliases WHERE entity_id = ? AND (mentions > 0 OR pinned = 1) ORDER BY mentions DESC, name")
       .all(row.id) as { name: string; count: number }[];
     return { id: row.id, type: row.type, name: row.name, aliases, mentionCount: row.mentionCount, documentCount: row.documentCount, firstDate: row.firstDate, lastDate: row.lastDate };
   }
 
   private mentionsInContext(id: number, limit: number): MentionInContext[] {
-    const rows = this.database.prepare(`
+    const rows = this.statement(`
       SELECT m.document_id AS documentId, d.title AS documentTitle, d.date AS documentDate, m.text, m.start, m.end, m.attributes,
         substr(coalesce(t.text, i.body), max(1, m.start + 1 - ${PASSAGE_CONTEXT}), m.end - m.start + 2 * ${PASSAGE_CONTEXT}) AS passage,
         min(m.start, ${PASSAGE_CONTEXT}) AS highlightStart
@@ -289,7 +301,7 @@ export class SqliteEntityStore implements EntityStore {
   }
 
   private coOccurring(id: number, limit: number): CoOccurrence[] {
-    return this.database.prepare(`
+    return this.statement(`
       WITH docs AS (SELECT DISTINCT document_id FROM mentions WHERE entity_id = ?)
       SELECT e.id, e.type, e.name, count(DISTINCT m.document_id) AS documents
       FROM mentions m JOIN entities e ON e.id = m.entity_id
@@ -298,7 +310,7 @@ export class SqliteEntityStore implements EntityStore {
   }
 
   private linkedIdentities(id: number): EntityProfile["linkedIdentities"] {
-    return this.database.prepare(`
+    return this.statement(`
       SELECT e.id, e.type, e.name, l.note FROM source_links l JOIN entities e ON e.id = CASE WHEN l.source_id = ? THEN l.person_id ELSE l.source_id END
       WHERE l.source_id = ? OR l.person_id = ? ORDER BY e.name`).all(id, id, id) as EntityProfile["linkedIdentities"];
   }
