@@ -28,6 +28,7 @@ import { fileURLToPath } from "node:url";
 import { matchNames, nameKeys, type NameKind } from "../src/extract/name-match.js";
 import type { NameMatch } from "../src/model/entity.js";
 import { jaroWinkler } from "../src/text/jaro-winkler.js";
+import { seededRandom } from "../src/extract/ner/training/seeded-random.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_FILE = path.join(HERE, "results", "names-latest.json");
@@ -117,20 +118,9 @@ interface RowResult {
   keyMisses: Array<Pair & { decision: string; keysA: string[]; keysB: string[] }>;
 }
 
-/** mulberry32: a small, fast, seedable generator; the same seed always gives the same sequence. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const copy = [...items];
   for (let index = copy.length - 1; index > 0; index--) {
     const other = Math.floor(random() * (index + 1));
@@ -190,7 +180,7 @@ function crossScriptRow(
   const ordered = shuffled(records, SEEDS.split);
   const chosen = split === "dev" ? ordered.slice(0, sample) : ordered.slice(sample, sample * 2);
   const positives = chosen.map((record) => ({ a: record.arabic, b: record.latin, origin: record.id }));
-  const random = mulberry32(split === "dev" ? SEEDS.devNegatives : SEEDS.testNegatives);
+  const random = seededRandom(split === "dev" ? SEEDS.devNegatives : SEEDS.testNegatives);
   const negatives: Pair[] = [];
   let attempts = 0;
   while (negatives.length < positives.length && attempts < positives.length * 50) {
@@ -249,7 +239,7 @@ function variantRows(groups: Map<string, string[]>, split: "dev" | "test", sampl
     }
   }
   const spelling = allAliases.filter((pair) => spellingsOfOneName(pair.a, pair.b));
-  const random = mulberry32(split === "dev" ? SEEDS.devNegatives : SEEDS.testNegatives);
+  const random = seededRandom(split === "dev" ? SEEDS.devNegatives : SEEDS.testNegatives);
   const members = chosen.flatMap((id) => (groups.get(id) as string[]).map((name) => ({ id, name })));
   const drawNegatives = (count: number): Pair[] => {
     const negatives: Pair[] = [];

@@ -27,6 +27,7 @@ import type { NerLanguage } from "../token-forms.js";
 import { viterbi, type Lattice } from "../viterbi.js";
 import { AveragedWeights } from "./averaged-weights.js";
 import { ResourceCounts, type TrainingDocument } from "./resources.js";
+import { seededRandom } from "./seeded-random.js";
 
 export interface TrainerOptions {
   language: NerLanguage;
@@ -255,18 +256,6 @@ class RowList {
     }
     this.array[this.length++] = row;
   }
-}
-
-/** mulberry32: small, fast and good enough to shuffle. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(order: number[], random: () => number): void {
