@@ -274,10 +274,20 @@ function splitJoinedAbd(word: Word): Word[] {
   return [{ text: word.text.slice(0, word.text.length - rest.length), key: "abd", hyphenAfter: false }, { text: rest, key: rest, hyphenAfter: word.hyphenAfter }];
 }
 
+/**
+ * Abbreviations of given names that sanctions lists and registers use; their
+ * letters are too few for their sound to be compared with the full name.
+ */
+const GIVEN_NAME_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["mhd", "muhammad"], ["mohd", "muhammad"], ["muhd", "muhammad"], ["md", "muhammad"],
+]);
+
 /** Readings of a word: itself and, when it may begin with an article, itself without it. */
 function readingsOf(word: string): PhoneticToken[] {
-  const whole = transliterate(word);
   const key = wordKey(word);
+  const expansion = GIVEN_NAME_ABBREVIATIONS.get(key);
+  if (expansion !== undefined) return [transliterate(expansion)];
+  const whole = transliterate(word);
   let bare: string | undefined;
   if (key.startsWith("ال") && key.length >= 4) bare = key.slice(2);
   else if ((key.startsWith("al") || key.startsWith("el")) && key.length >= 6) bare = key.slice(2);

@@ -61,6 +61,12 @@ describe("matchNames: one name in several scripts and spellings", () => {
     assert.equal(decision("Usama bin Laden", "اسامة بن لادن"), "match");
     assert.equal(decision("Usama bin Laden", "Usama Laden"), "match");
   });
+
+  it("reads Mhd and Mohd as Muhammad, and still as a common given name", () => {
+    assert.equal(decision("Mhd Amer Chwiki", "Mohamad Amer Chwiki"), "match");
+    assert.equal(decision("Mohd Karimi", "محمد کریمی"), "match");
+    assert.equal(decision("Mhd Ali", "Mohammad Hassan"), "no-match");
+  });
 });
 
 describe("matchNames: missing parts and different names", () => {
