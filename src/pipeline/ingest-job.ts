@@ -14,6 +14,7 @@ import { ExtractionPool } from "../ingest/worker-pool.js";
 import { pairTranslations, readTranslationManifest, type TranslationManifest } from "../parse/translation.js";
 import type { ArchiveStore } from "../store/store.js";
 import { runEntityStage, type EntityStageReport } from "./entity-stage.js";
+import { runRelationStage, type RelationStageReport } from "./relation-stage.js";
 
 const MANIFEST_NAME = "translations.json";
 
@@ -33,13 +34,16 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Stops the job cleanly: what is extracted is committed, the rest waits for a re-run. */
   signal?: AbortSignal;
-  /** Find people, places, sources, money and more in new documents, and resolve them into entities; default true. */
+  /**
+   * Find people, places, sources, money and more in new documents, resolve
+   * them into entities, then read the relations between them; default true.
+   */
   entities?: boolean;
 }
 
 export interface IngestProgress {
-  /** Files are read first; then the entity stage reads the new documents' text. */
-  stage: "files" | "entities";
+  /** Files are read first; then the entity stage reads the new documents' text, and the relation stage reads it again with its mentions. */
+  stage: "files" | "entities" | "relations";
   filesTotal: number;
   bytesTotal: number;
   filesDone: number;
@@ -51,6 +55,11 @@ export interface IngestProgress {
   entityDocumentsTotal: number;
   entityDocumentsDone: number;
   mentions: number;
+  /** Documents the relation stage has to read, and has read; what it found. */
+  relationDocumentsTotal: number;
+  relationDocumentsDone: number;
+  relations: number;
+  coOccurrences: number;
 }
 
 export interface IngestReport {
@@ -67,6 +76,8 @@ export interface IngestReport {
   interrupted: boolean;
   /** What the entity stage found; absent when it was switched off or the run was stopped. */
   entities?: EntityStageReport;
+  /** What the relation stage found; absent when entities were switched off or the run was stopped before it. */
+  relations?: RelationStageReport;
 }
 
 const COMMIT_EVERY_DOCUMENTS = 500;
@@ -99,6 +110,10 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
     entityDocumentsTotal: 0,
     entityDocumentsDone: 0,
     mentions: 0,
+    relationDocumentsTotal: 0,
+    relationDocumentsDone: 0,
+    relations: 0,
+    coOccurrences: 0,
   };
   const report = {
     files: { seen: files.length, ingested: 0, unchanged: 0, failed: 0 },
@@ -195,6 +210,23 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
       ...(options.workers !== undefined && { workers: options.workers }),
     });
   }
+  let relations: RelationStageReport | undefined;
+  if (!options.signal?.aborted && options.entities !== false) {
+    progress.stage = "relations";
+    relations = await runRelationStage(store, {
+      onProgress(stage) {
+        progress.relationDocumentsTotal = stage.documentsTotal;
+        progress.relationDocumentsDone = stage.documentsDone;
+        progress.relations = stage.relations;
+        progress.coOccurrences = stage.coOccurrences;
+        tick();
+      },
+      onDocumentError(document, error) {
+        record({ locator: store.getDocument(document.id).locator, code: "extract-failed", message: `relations could not be read: ${error.message}`, indexed: true });
+      },
+      ...(options.signal && { signal: options.signal }),
+    });
+  }
   for (const locator of failedLocators) failedFiles.add(locator);
   report.files.failed = failedFiles.size;
   const finished = Date.now();
@@ -210,6 +242,7 @@ export async function ingest(store: ArchiveStore, inputs: string[], options: Ing
     problems,
     interrupted: options.signal?.aborted ?? false,
     ...(entities && { entities }),
+    ...(relations && { relations }),
   };
   store.finishRun(runId, { ...result, problems: problems.length });
   tick();

@@ -6,6 +6,7 @@
 import type { TranslationCandidate, TranslationPair } from "../parse/translation.js";
 import type { DocumentType, ExtractedDocument, Problem, StoredDocument } from "../model/document.js";
 import type { EntityStore } from "./entity-store.js";
+import type { RelationStore } from "./relation-store.js";
 
 export interface SavedDocument {
   id: number;
@@ -72,6 +73,8 @@ export interface ArchiveStore {
   readonly location: string;
   /** Mentions, entities and a reporter's decisions about them. */
   readonly entities: EntityStore;
+  /** Relations, paragraph co-occurrences, and the network, timeline and money ledger read from them. */
+  readonly relations: RelationStore;
   beginRun(inputs: string[]): number;
   finishRun(runId: number, summary: RunSummary): void;
   /** True when this file was ingested completely before with the same size and modification time. */

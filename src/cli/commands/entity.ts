@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { NotFoundError } from "../../errors.js";
+import { runRelationStage } from "../../pipeline/relation-stage.js";
 import { findEntitiesByName } from "../../search/entity-lookup.js";
 import type { EntityProfile } from "../../store/entity-store.js";
 import { SqliteStore } from "../../store/sqlite/sqlite-store.js";
@@ -63,11 +64,17 @@ Examples:
         .argument("<alias...>", "aliases that belong to someone else (quote each)")
         .addOption(archiveOption())
         .option("--note <text>", "why (kept with the decision)")
-        .action((id: string, aliases: string[], options: { archive: string; note?: string }) => {
-          withArchive(options.archive, (store) => {
+        .action(async (id: string, aliases: string[], options: { archive: string; note?: string }) => {
+          const store = SqliteStore.open(options.archive);
+          try {
             const created = store.entities.splitEntity(entityId(id), aliases, options.note);
             process.stdout.write(`Moved ${aliases.map((alias) => JSON.stringify(alias)).join(", ")} to new entity ${created}.\n`);
-          });
+            // The relations of the documents that name it are read again, so the graph and ledger name the right entity at once.
+            const reread = await runRelationStage(store);
+            if (reread.documents > 0) process.stdout.write(`Relations read again in ${reread.documents} document${reread.documents === 1 ? "" : "s"}.\n`);
+          } finally {
+            store.close();
+          }
         }),
     )
     .addCommand(

@@ -1,12 +1,12 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
-import { ingest, type IngestReport } from "../../pipeline/ingest-job.js";
+import { ingest, type IngestProgress, type IngestReport } from "../../pipeline/ingest-job.js";
 import { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { archiveOption } from "../archive-option.js";
 import type { ExitStatus } from "../exit-status.js";
 import { formatBytes, formatDuration, formatTable } from "../format.js";
-import { ingestProgressView } from "../progress.js";
+import { ingestProgressView, type ProgressView } from "../progress.js";
 
 import { EXIT_OK, EXIT_SOME_FILES_FAILED } from "../exit-status.js";
 
@@ -46,7 +46,7 @@ Example:
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
-      const view = ingestProgressView(process.stderr, !options.quiet);
+      const view = withRelationStage(ingestProgressView(process.stderr, !options.quiet), process.stderr, !options.quiet);
       let report: IngestReport;
       try {
         report = await ingest(store, paths, {
@@ -90,9 +90,40 @@ function summarise(report: IngestReport, reportFile: string | undefined): string
     const { entities } = report;
     lines.push("", `Entities: read ${entities.documents} new documents, ${entities.mentions} mentions; ${entities.resolution.created} new entities, ${entities.resolution.byAlias + entities.resolution.byMatch} spellings joined known ones.`);
   }
+  if (report.relations) {
+    const { relations } = report;
+    lines.push(`Relations: read ${relations.documents} documents, ${relations.relations} relations, ${relations.coOccurrences} pairs named in one paragraph — see trove timeline, trove money.`);
+  }
   if (report.interrupted) lines.push("", "The run was stopped before the end; run the same command again to finish it.");
   lines.push("", "Next: trove search 'your words' · trove entities · trove stats · trove show ID");
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The relation stage's progress: one line, rewritten in place on a terminal,
+ * after the file and entity views are closed; otherwise a line when it starts
+ * and one when it ends.
+ */
+function withRelationStage(view: ProgressView, stream: NodeJS.WriteStream, enabled: boolean): ProgressView {
+  let latest: IngestProgress | undefined;
+  const line = (progress: IngestProgress) => `relations: ${progress.relationDocumentsDone}/${progress.relationDocumentsTotal} documents, ${progress.relations} relations, ${progress.coOccurrences} paragraph pairs`;
+  return {
+    update(progress) {
+      // A copy: the job goes on changing its progress, and a plain view prints the last it was given when stopped.
+      if (progress.stage !== "relations") return view.update({ ...progress });
+      if (!enabled) return;
+      if (!latest) {
+        view.stop();
+        if (!stream.isTTY) stream.write(`${line(progress)}\n`);
+      }
+      latest = progress;
+      if (stream.isTTY) stream.write(`\r${line(progress)}`);
+    },
+    stop() {
+      if (!latest) return view.stop();
+      stream.write(stream.isTTY ? "\n" : `${line(latest)}\n`);
+    },
+  };
 }
 
 function displayPath(locator: string): string {

@@ -241,6 +241,75 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    description: "relations with their participants and evidence; entities named in the same paragraph",
+    sql: `
+      -- Which documents relation extraction has read, and with which extractor
+      -- version. Forgotten when a document's mentions are replaced, because
+      -- participants are resolved through them.
+      CREATE TABLE relation_extractions (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+        version INTEGER NOT NULL,
+        extracted_at TEXT NOT NULL
+      );
+
+      CREATE TABLE relations (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        type TEXT NOT NULL,
+        -- Gregorian ISO, as precise as the text is: YYYY-MM-DD, YYYY-MM or YYYY.
+        date TEXT,
+        place TEXT,
+        amount REAL,
+        -- As the text states it; tomans and rials are different currencies here.
+        currency TEXT,
+        quality TEXT,
+        kind TEXT,
+        purpose TEXT,
+        cover TEXT,
+        counter_surveillance TEXT,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        evidence_text TEXT NOT NULL,
+        confidence REAL NOT NULL
+      );
+      CREATE INDEX relations_document ON relations(document_id);
+      CREATE INDEX relations_type_date ON relations(type, date);
+      CREATE INDEX relations_date ON relations(date);
+
+      -- Participants in the order the extractor gave them. The entity is the
+      -- one the name resolved to when the relation was read; readers follow
+      -- entities.merged_into from there. A name that did not resolve keeps
+      -- its raw spelling and a null entity.
+      CREATE TABLE relation_participants (
+        relation_id INTEGER NOT NULL REFERENCES relations(id),
+        position INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        name TEXT NOT NULL,
+        entity_type TEXT,
+        start INTEGER,
+        end INTEGER,
+        entity_id INTEGER REFERENCES entities(id),
+        PRIMARY KEY (relation_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX relation_participants_entity ON relation_participants(entity_id);
+
+      -- Two entities named in one paragraph (entity_a < entity_b): the weakest
+      -- link the network draws, and the commonest.
+      CREATE TABLE co_occurrences (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        entity_a INTEGER NOT NULL REFERENCES entities(id),
+        entity_b INTEGER NOT NULL REFERENCES entities(id),
+        -- The paragraph, as offsets into the document's text.
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (document_id, start, entity_a, entity_b)
+      ) WITHOUT ROWID;
+      CREATE INDEX co_occurrences_entity_a ON co_occurrences(entity_a);
+      CREATE INDEX co_occurrences_entity_b ON co_occurrences(entity_b);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

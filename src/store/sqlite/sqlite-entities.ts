@@ -66,6 +66,8 @@ export class SqliteEntityStore implements EntityStore {
       }
       this.statement(`INSERT INTO entity_extractions (document_id, version, extracted_at) VALUES (?, ?, ?)
         ON CONFLICT(document_id) DO UPDATE SET version = excluded.version, extracted_at = excluded.extracted_at`).run(documentId, version, new Date().toISOString());
+      // Relation participants are resolved through these mentions, so the document's relations are read again.
+      this.statement("DELETE FROM relation_extractions WHERE document_id = ?").run(documentId);
     });
   }
 
@@ -131,6 +133,9 @@ export class SqliteEntityStore implements EntityStore {
           SELECT normalized FROM mentions WHERE type IN ('person', 'organization', 'place') GROUP BY normalized HAVING count(DISTINCT type) > 1)
         GROUP BY normalized, type ORDER BY normalized, n DESC`).all() as { normalized: string; type: EntityType; n: number }[];
       const retype = this.statement(`UPDATE mentions SET type = ?, entity_id = NULL WHERE normalized = ? AND type IN ('person', 'organization', 'place') AND type != ?`);
+      // The relations of those documents name the old entities: the relation stage reads them again.
+      const rereadRelations = this.statement(`DELETE FROM relation_extractions WHERE document_id IN (
+        SELECT document_id FROM mentions WHERE normalized = ? AND type IN ('person', 'organization', 'place') AND type != ?)`);
       let changed = 0;
       for (let index = 0; index < conflicts.length; ) {
         const spelling = conflicts[index]!.normalized;
@@ -138,7 +143,10 @@ export class SqliteEntityStore implements EntityStore {
         while (index < conflicts.length && conflicts[index]!.normalized === spelling) group.push(conflicts[index++]!);
         const [majority, ...rest] = group;
         const others = rest.reduce((sum, entry) => sum + entry.n, 0);
-        if (majority!.n >= MAJORITY_FACTOR * others) changed += retype.run(majority!.type, spelling, majority!.type).changes;
+        if (majority!.n >= MAJORITY_FACTOR * others) {
+          rereadRelations.run(spelling, majority!.type);
+          changed += retype.run(majority!.type, spelling, majority!.type).changes;
+        }
       }
       return changed;
     });
@@ -229,6 +237,8 @@ export class SqliteEntityStore implements EntityStore {
         db.prepare("UPDATE entity_aliases SET entity_id = ?, pinned = 1 WHERE type = ? AND normalized = ?").run(created, type, key);
         db.prepare("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND normalized = ?").run(created, entityId, key);
       }
+      // Relations and co-occurrences in those documents still name the old entity until the relation stage reads them again.
+      db.prepare("DELETE FROM relation_extractions WHERE document_id IN (SELECT DISTINCT document_id FROM mentions WHERE entity_id = ?)").run(created);
       // The rest stay pinned where they are, so that a later match cannot pull them back together.
       db.prepare("UPDATE entity_aliases SET pinned = 1 WHERE entity_id = ?").run(entityId);
       for (const owner of [entityId, created]) this.rebuildKeys(owner, type);

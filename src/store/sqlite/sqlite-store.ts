@@ -15,6 +15,7 @@ import type { TranslationCandidate, TranslationPair } from "../../parse/translat
 import type { ArchiveStats, ArchiveStore, CableLink, CountBy, DocumentDetail, DocumentSummary, RunSummary, SavedDocument } from "../store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { SqliteEntityStore } from "./sqlite-entities.js";
+import { SqliteRelationStore } from "./sqlite-relations.js";
 
 export interface SqliteStoreOptions {
   /** Open for reading only; the archive must exist. */
@@ -45,6 +46,7 @@ export class SqliteStore implements ArchiveStore {
   /** The connection, for the search stage's SQL; nothing else should write through it. */
   readonly database: Database.Database;
   readonly entities: SqliteEntityStore;
+  readonly relations: SqliteRelationStore;
   private inTransaction = false;
   private readonly statements;
 
@@ -53,6 +55,7 @@ export class SqliteStore implements ArchiveStore {
     this.database = database;
     this.statements = prepareStatements(database);
     this.entities = new SqliteEntityStore(database, (work) => this.atomically(work));
+    this.relations = new SqliteRelationStore(database, (work) => this.atomically(work), (id) => this.entities.documentMentions(id));
   }
 
   /** Opens (and with `readonly` false, creates and migrates) the archive at `file`. */
@@ -329,6 +332,7 @@ export class SqliteStore implements ArchiveStore {
     s.deleteText.run(id);
     s.deletePages.run(id);
     for (const statement of [s.deleteCable, s.deleteParties, s.deleteTags, s.deleteReferences, s.deleteMentions, s.deleteExtraction]) statement.run(id);
+    this.relations.forgetDocument(id);
   }
 }
 

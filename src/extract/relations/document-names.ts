@@ -1,0 +1,164 @@
+/**
+ * The names a document gives, tidied for reading relations: the statistical
+ * model splits some names (`Harith Nouri` + `al-Zubaidi`), types a surname
+ * met alone as a place (`Ubaidi`), and misses a surname it found elsewhere in
+ * the same document. Relations need whole names of the right type wherever
+ * they occur, so here
+ * - a person's name split in two is joined again;
+ * - a name the document elsewhere gives a person as a surname is a person;
+ * - a code name right after its number (`Source 134905 ("Golestan")`) is the
+ *   same informant, not a second one;
+ * - every other occurrence of a name already found (or of a person's
+ *   surname, `Zubaidi` for `Sheikh Harith Nouri al-Zubaidi`) is found too.
+ */
+import type { EntityType, MentionAttributes } from "../../model/entity.js";
+import type { FoundMention } from "../mentions.js";
+
+export interface DocumentName {
+  type: EntityType;
+  name: string;
+  start: number;
+  end: number;
+  attributes: MentionAttributes;
+}
+
+export interface DocumentMentions {
+  /** People, organisations, places and sources, in order of `start`. */
+  names: DocumentName[];
+  /** Sums of money, in order. */
+  money: FoundMention[];
+  /** Dates that carry a Gregorian ISO form, in order. */
+  dates: FoundMention[];
+  /** Every place the document names (as `surnameKey`), to tell a destination from a recipient the model did not find. */
+  placeKeys: ReadonlySet<string>;
+}
+
+const NAMED: ReadonlySet<EntityType> = new Set(["person", "organization", "place", "source"]);
+const VOTING_TYPES: ReadonlySet<EntityType> = new Set(["person", "organization", "place"]);
+/** Surnames shorter than this are too likely to be ordinary words to look for alone. */
+const MIN_SURNAME = 4;
+/** Bounds the look-up of known names so that a dump with thousands of names stays linear. */
+const MAX_PROPAGATED = 300;
+const ARTICLE = /^(?:al|el|ul)[-\s\u2019']|^\u0627\u0644(?=\S{3})/iu;
+const NAME_CHARACTER = /[\p{L}\p{M}\p{N}\u200C]/u;
+
+export function prepareMentions(text: string, mentions: readonly FoundMention[]): DocumentMentions {
+  const ordered = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const money = ordered.filter((mention) => mention.type === "money");
+  const dates = ordered.filter((mention) => mention.type === "date" && mention.attributes.date !== undefined);
+  const named = ordered
+    .filter((mention) => NAMED.has(mention.type) && /[\p{L}\p{N}]{2}/u.test(mention.name) && mention.end <= text.length)
+    .map((mention): DocumentName => ({ type: mention.type, name: mention.name, start: mention.start, end: mention.end, attributes: mention.attributes }));
+  const joined = retypeSurnames(withoutRepeatedCodeNames(text, joinSplitNames(text, named)));
+  const names = withOtherOccurrences(text, joined);
+  const placeKeys = new Set(names.filter((name) => name.type === "place").map((name) => surnameKey(name.name)));
+  return { names, money, dates, placeKeys };
+}
+
+/** A key that ignores case and the Arabic article: `al-Ubaidi`, `Ubaidi`, `العبیدی`, `عبیدی`. */
+export function surnameKey(name: string): string {
+  return name.toLowerCase().replace(ARTICLE, "").replace(/[\u064A\u0649]/gu, "\u06CC").replace(/\u0643/gu, "\u06A9");
+}
+
+function joinSplitNames(text: string, names: DocumentName[]): DocumentName[] {
+  const joined: DocumentName[] = [];
+  for (const name of names) {
+    const previous = joined.at(-1);
+    if (previous && previous.type === "person" && name.type === "person" && name.start >= previous.end && /^[ \u00A0]{1,2}$/u.test(text.slice(previous.end, name.start))) {
+      joined[joined.length - 1] = { ...previous, name: `${previous.name} ${name.name}`, end: name.end, attributes: { ...name.attributes, ...previous.attributes } };
+      continue;
+    }
+    if (previous && name.start < previous.end) continue;
+    joined.push(name);
+  }
+  return joined;
+}
+
+/** `Source 134905 ("Golestan")`: the code name is the same informant as the number before it. */
+function withoutRepeatedCodeNames(text: string, names: DocumentName[]): DocumentName[] {
+  return names.filter((name, index) => {
+    const previous = names[index - 1];
+    return !(
+      previous && name.type === "source" && previous.type === "source" && previous.attributes.sourceId !== undefined &&
+      previous.attributes.sourceId === name.attributes.sourceId && /^[\s("“«'\u2014\u2013-]{0,6}$/u.test(text.slice(previous.end, name.start))
+    );
+  });
+}
+
+/**
+ * One type per name in a document: a single word the model types a person in
+ * one sentence and a place in another (`Tamimi`, `Karbala`) takes the type
+ * most of its occurrences have, a person's surname counting for the person;
+ * a place or organisation whose words are all words of people's names
+ * (`Kak Rebwar`) is a person.
+ */
+function retypeSurnames(names: DocumentName[]): DocumentName[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (key: string, type: EntityType): void => {
+    const tally = votes.get(key) ?? new Map<EntityType, number>();
+    tally.set(type, (tally.get(type) ?? 0) + 1);
+    votes.set(key, tally);
+  };
+  for (const name of names) {
+    if (!VOTING_TYPES.has(name.type)) continue;
+    const words = name.name.split(/\s+/u);
+    if (words.length === 1) vote(surnameKey(name.name), name.type);
+    else if (name.type === "person") for (const word of words) if (word.length >= MIN_SURNAME) vote(surnameKey(word), "person");
+  }
+  const winner = (key: string): EntityType | undefined => {
+    let best: [EntityType, number] | undefined;
+    let tied = false;
+    for (const [type, count] of votes.get(key) ?? []) {
+      if (!best || count > best[1]) [best, tied] = [[type, count], false];
+      else if (count === best[1]) tied = true;
+    }
+    return tied ? undefined : best?.[0];
+  };
+  const isPersonName = (name: string): boolean => {
+    const words = name.split(/\s+/u).filter((word) => word.length >= MIN_SURNAME);
+    return words.length > 1 && words.length <= 3 && words.every((word) => winner(surnameKey(word)) === "person");
+  };
+  return names.map((name) => {
+    if (!VOTING_TYPES.has(name.type)) return name;
+    const type = /\s/u.test(name.name) ? (name.type !== "person" && isPersonName(name.name) ? "person" : name.type) : winner(surnameKey(name.name)) ?? name.type;
+    return type === name.type ? name : { ...name, type };
+  });
+}
+
+/** Finds again, where the model did not, the names and surnames it found elsewhere in the document. */
+function withOtherOccurrences(text: string, names: DocumentName[]): DocumentName[] {
+  const known = new Map<string, DocumentName>();
+  for (const name of names) {
+    if (name.type === "source" || known.size >= MAX_PROPAGATED) continue;
+    const key = name.name;
+    if (key.length >= MIN_SURNAME && !known.has(key)) known.set(key, name);
+    const surname = lastWord(name.name);
+    if (name.type === "person" && surname !== key && surname.length >= MIN_SURNAME && !known.has(surname)) known.set(surname, name);
+    const bare = surname.replace(ARTICLE, "");
+    if (name.type === "person" && bare !== surname && bare.length >= MIN_SURNAME && !known.has(bare)) known.set(bare, name);
+  }
+  if (known.size === 0) return names;
+  const pattern = new RegExp([...known.keys()].sort((a, b) => b.length - a.length).map(escape).join("|"), "gu");
+  const found: DocumentName[] = [];
+  let next = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (NAME_CHARACTER.test(text[start - 1] ?? "") || NAME_CHARACTER.test(text[end] ?? "")) continue;
+    while (next < names.length && names[next]!.end <= start) next++;
+    const covering = names[next];
+    if (covering && covering.start < end) continue;
+    const like = known.get(match[0])!;
+    found.push({ type: like.type, name: match[0], start, end, attributes: {} });
+  }
+  return found.length === 0 ? names : [...names, ...found].sort((a, b) => a.start - b.start);
+}
+
+function lastWord(name: string): string {
+  const words = name.split(/\s+/u);
+  return words[words.length - 1] ?? name;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+}

@@ -1,0 +1,336 @@
+/**
+ * MEETING: who met whom, where, when, under what cover.
+ *
+ * English cues: `met (with)`, `held talks with`, `had dinner with`, `called
+ * on`, `paid a visit to`, `visited`, `received`, `hosted`, `saw`, `attended`,
+ * and the nouns `meeting`, `talks`, `dinner`, `lunch`, `encounter` followed
+ * by `with` or `between`. Persian: `دیدار`, `ملاقات`, `جلسه`, `نشست`,
+ * `گفت‌وگو`, `مذاکره`, `مهمانی`, with the other side after `با`.
+ *
+ * A meeting needs two participants. The writer is one when the text says
+ * "we", "the undersigned", uses a first-person verb (`ملاقات کردم`), or puts
+ * the meeting in the passive with nobody else named (`a meeting was held with
+ * Source 134905`, `با منبع دیدار شد`): reports are written that way.
+ *
+ * Not meetings: `met the deadline`, `met its obligations`, `met with
+ * failure` (no one on the other side), `called on X to …` (an appeal), a
+ * meeting proposed, requested or to come, a meeting denied.
+ */
+import type { RelationParticipant } from "../../model/relation.js";
+import { anyArabicScriptSpelling } from "../rules/arabic-script.js";
+import type { Candidate } from "./candidates.js";
+import { findCover } from "./circumstances.js";
+import { clauseAround, isHypothetical, isNegated } from "./clause.js";
+import { allInRole, written, type Draft } from "./draft.js";
+import { groupAfter, groupBefore } from "./groups.js";
+import { NOT_LETTER_BEFORE, PERSIAN_FIRST_PERSON_VERB, PERSIAN_TITLES, persianWords } from "./persian.js";
+import type { Sentence } from "./sentence.js";
+
+interface VerbCue {
+  pattern: RegExp;
+  confidence: number;
+  /** Only a person (not an organisation) on the other side: `visited X` of a place or an office is no meeting. */
+  personObject?: boolean;
+  /** The object comes right after the verb, with no `with` between. */
+  direct?: boolean;
+}
+
+const VERB_CUES: readonly VerbCue[] = [
+  { pattern: /\b(?:met|meets)\b/giu, confidence: 0.9 },
+  { pattern: /\b(?:held|hold|holds|had|have|has)\s+(?:(?:a|an|two|several|the|further|more)\s+)?(?:[\p{L}-]+\s+)?(?:talks|meetings?|discussions?|conversations?|dinner|lunch|breakfast)\s+with\b/giu, confidence: 0.9 },
+  { pattern: /\b(?:dined|lunched|breakfasted|conferred)\s+with\b/giu, confidence: 0.8 },
+  { pattern: /\btalk(?:ed|s|ing)?\b(?:\s+(?:for|about)\s+[^,.;]{1,40}?)?\s+with\b/giu, confidence: 0.7 },
+  { pattern: /\b(?:called on|paid (?:a )?(?:courtesy )?(?:call|visit)s? (?:on|to)|made (?:a )?(?:courtesy )?call on)\b/giu, confidence: 0.8 },
+  { pattern: /\bhost(?:ed|s)\b(?:\s+(?:a|an)\s+(?:dinner|lunch|reception|breakfast|meeting|iftar)\s+for)?/giu, confidence: 0.7, personObject: true },
+  { pattern: /\bvisit(?:ed|s)\b/giu, confidence: 0.6, personObject: true, direct: true },
+  { pattern: /\breceived\b/giu, confidence: 0.6, personObject: true, direct: true },
+  { pattern: /\bsaw\b/giu, confidence: 0.5, personObject: true, direct: true },
+];
+/** `Over coffee at a café …, X told PolOff …`: a conversation at an occasion is a meeting of the speaker and the listener. */
+const OCCASION = /\b(?:over (?:coffee|tea|dinner|lunch|breakfast|a meal|drinks)|during (?:a|an|the|his|her) (?:dinner|lunch|breakfast|reception|visit|call|courtesy call|meeting))\b/iu;
+const TOLD = /\b(?:told|informed|briefed)\b/giu;
+const MEETING_NOUN = /\b(?:meeting|meetings|talks|dinner|lunch|breakfast|encounter|rendezvous)\b/giu;
+const ATTENDED = /\battended\b|\bwas (?:also )?(?:present )?at the (?:party|reception|wedding|funeral|dinner|celebration|gathering|ceremony|exhibition)\b/giu;
+const DIRECT_OBJECT_WORDS: ReadonlySet<string> = new Set(["the", "a", "an", "his", "her", "their", "mr", "mrs", "ms", "dr", "new", "visiting", "former", "senior"]);
+const APPEAL_AFTER = /^[^.;]{0,80}?\bto\s+[a-z]/u;
+const WITH = /\bwith\b|\bbetween\b/gu;
+const PASSIVE_MEETING = /\b(?:was|were)\s+(?:held|conducted|arranged|organi[sz]ed)\b|\btook place\b|\boccurred\b/u;
+const OWNER_BEFORE = /(['’]s|\b(?:his|her|their|His|Her|Their))\s+(?:[\p{L}-]+\s+)?$/u;
+const FRONTED = /^\s*(?:in|during|at)\s+(?:a|an|the|his|her|their|this)?\s*(?:[\p{L}-]+\s+)?$/iu;
+const INVITED_BY = /\bat the invitation of\b/giu;
+const INVITATION_AFTER_NAME = /^['’]s\s+invitation\b/u;
+/** Words before a meeting noun that refer back to it rather than report it: `this meeting`, `the next meeting`. */
+const REFERENCE_BEFORE = /\b(?:this|that|these|those|next|future|such|previous|last|earlier|direct|upcoming|proposed|planned|first|second)\s+$/iu;
+
+const PERSIAN_MEETING = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:${anyArabicScriptSpelling(["دیدار", "ملاقات", "جلسه", "نشست", "گفت و گو", "گفتگو", "مذاکره", "مهمانی", "ضیافت"])})(?![\\p{L}\\p{M}\\u200C])`,
+  "gu",
+);
+const PERSIAN_WITH = persianWords(["با"], "gu");
+const PERSIAN_REFERENCE_BEFORE = new RegExp(`(?:${anyArabicScriptSpelling(["این", "آن", "همین", "هر", "بعدی", "آن"])})\\s*$`, "u");
+const PERSIAN_OBJECT_MARKER = new RegExp(`^\\s*(?:${anyArabicScriptSpelling(["را", "رو"])})(?![\\p{L}])`, "u");
+const PERSIAN_PASSIVE = persianWords(["شد", "گردید", "صورت گرفت", "انجام شد", "برگزار شد", "به عمل آمد", "شده است", "شده بود"]);
+const PERSIAN_THAT_BEFORE = new RegExp(`(?:${anyArabicScriptSpelling(["که"])})\\s*$`, "u");
+const PERSIAN_AND_START = new RegExp(`^\\s*${anyArabicScriptSpelling(["و"])}\\s+`, "u");
+const PERSIAN_SEGMENT_SPLIT = new RegExp(`\\s+${anyArabicScriptSpelling(["و"])}\\s+`, "u");
+const PERSIAN_TITLE_GLOBAL = new RegExp(PERSIAN_TITLES.source, "gu");
+/** How far before a Persian cue its `با` is looked for. */
+const PERSIAN_WITH_WINDOW = 160;
+const MAX_RAW_NAME_WORDS = 5;
+
+/** A cheap test that a sentence may hold a meeting, before any reading. */
+export const MEETING_HINT = new RegExp(
+  `\\b(?:met|meets|meeting|meetings|talk|talks|talked|talking|dinner|lunch|breakfast|coffee|tea|drinks|meal|during|encounter|rendezvous|dined|lunched|breakfasted|conferred|called on|calls on|call on|courtesy|visit|visited|visits|received|host(?:ed|s)|saw|attended|was (?:also )?(?:present )?at)\\b|${anyArabicScriptSpelling(["دیدار", "ملاقات", "جلسه", "نشست", "گفت و گو", "گفتگو", "مذاکره", "مهمانی", "ضیافت"])}`,
+  "iu",
+);
+
+export function readMeetings(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
+  if (sentence.header) return [];
+  const drafts = sentence.persian ? persianMeetings(sentence, candidates) : englishMeetings(sentence, candidates);
+  if (drafts.length === 0) return [];
+  const cover = findCover(sentence);
+  const invited = invitingHosts(sentence, candidates);
+  return drafts.map((draft) => ({
+    ...draft,
+    participants: [...draft.participants, ...allInRole("participant", invited)],
+    ...(cover !== undefined ? { cover } : {}),
+  }));
+}
+
+function englishMeetings(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
+  const drafts: Draft[] = [];
+  const covered: Array<[number, number]> = [];
+  for (const cue of VERB_CUES) {
+    cue.pattern.lastIndex = 0;
+    for (let match = cue.pattern.exec(sentence.body); match; match = cue.pattern.exec(sentence.body)) {
+      const start = sentence.start + match.index;
+      const end = start + match[0].length;
+      const draft = verbMeeting(sentence, candidates, cue, start, end);
+      if (draft) {
+        drafts.push(draft);
+        covered.push([start, end]);
+      }
+    }
+  }
+  MEETING_NOUN.lastIndex = 0;
+  for (let match = MEETING_NOUN.exec(sentence.body); match; match = MEETING_NOUN.exec(sentence.body)) {
+    const start = sentence.start + match.index;
+    if (covered.some(([from, to]) => start >= from && start < to)) continue;
+    const draft = nounMeeting(sentence, candidates, start, start + match[0].length);
+    if (draft) drafts.push(draft);
+  }
+  if (drafts.length === 0 && OCCASION.test(sentence.body)) {
+    const draft = occasionMeeting(sentence, candidates);
+    if (draft) drafts.push(draft);
+  }
+  if (drafts.length === 0) {
+    ATTENDED.lastIndex = 0;
+    const match = ATTENDED.exec(sentence.body);
+    if (match) {
+      const draft = attendance(sentence, candidates, sentence.start + match.index, sentence.start + match.index + match[0].length);
+      if (draft) drafts.push(draft);
+    }
+  }
+  return drafts;
+}
+
+function verbMeeting(sentence: Sentence, candidates: readonly Candidate[], cue: VerbCue, start: number, end: number): Draft | undefined {
+  if (isNegated(sentence, start, end) || isHypothetical(sentence, start, end)) return undefined;
+  const clause = clauseAround(sentence, start, end);
+  const object = groupAfter(sentence, candidates, end, { until: clause.end, ...(cue.direct ? { leadWords: DIRECT_OBJECT_WORDS } : {}) });
+  if (cue.personObject && !object.every(isPersonLike)) return undefined;
+  if (object.length > 0 && /^called on|^calls on/iu.test(sentence.text.slice(start, end)) && APPEAL_AFTER.test(sentence.text.slice(object[object.length - 1]!.until, clause.end))) return undefined;
+  const subject = groupBefore(sentence, candidates, start, clause.start);
+  if (object.length === 0 && subject.length < 2) return undefined;
+  if (object.length === 0 && /^\s*with\b/iu.test(sentence.text.slice(end, end + 6))) return undefined;
+  const participants = [...allInRole("participant", subject), ...allInRole("participant", object)];
+  const named = [...subject, ...object].some((candidate) => candidate.origin === "name");
+  return meetingDraft(participants, start, named ? cue.confidence : cue.confidence - 0.1);
+}
+
+function nounMeeting(sentence: Sentence, candidates: readonly Candidate[], start: number, end: number): Draft | undefined {
+  if (REFERENCE_BEFORE.test(sentence.text.slice(Math.max(sentence.start, start - 20), start))) return undefined;
+  if (isNegated(sentence, start, end) || isHypothetical(sentence, start, end)) return undefined;
+  const clause = clauseAround(sentence, start, end);
+  const afterCue = sentence.text.slice(end, Math.min(clause.end, end + 220));
+  let other: Candidate[] = [];
+  let withAt = -1;
+  WITH.lastIndex = 0;
+  for (let match = WITH.exec(afterCue); match; match = WITH.exec(afterCue)) {
+    if (/\b(?:who|which|that|said|told)\b/u.test(afterCue.slice(0, match.index))) break;
+    other = groupAfter(sentence, candidates, end + match.index + match[0].length, { until: clause.end });
+    if (other.length > 0) {
+      withAt = end + match.index;
+      break;
+    }
+  }
+  if (other.length === 0) return undefined;
+  const before = sentence.text.slice(Math.max(sentence.start, start - 60), start);
+  const owner = ownerOf(sentence, candidates, start, before);
+  const passive = PASSIVE_MEETING.test(sentence.text.slice(end, withAt));
+  let first: Candidate[] = owner ? [owner] : groupBefore(sentence, candidates, start, clause.start);
+  if (first.length === 0 && FRONTED.test(sentence.text.slice(clause.start, start))) first = frontedSubject(sentence, candidates, other, clause.end);
+  if (first.length === 0 && passive) first = writerOf(sentence, candidates);
+  const participants = [...allInRole("participant", first), ...allInRole("participant", other)];
+  return meetingDraft(participants, start, passive || owner ? 0.85 : 0.75);
+}
+
+function occasionMeeting(sentence: Sentence, candidates: readonly Candidate[]): Draft | undefined {
+  TOLD.lastIndex = 0;
+  const told = TOLD.exec(sentence.body);
+  if (!told) return undefined;
+  const start = sentence.start + told.index;
+  const end = start + told[0].length;
+  if (isNegated(sentence, start, end)) return undefined;
+  const speaker = groupBefore(sentence, candidates, start, clauseAround(sentence, start, end).start);
+  const listener = groupAfter(sentence, candidates, end);
+  return meetingDraft([...allInRole("participant", speaker), ...allInRole("participant", listener)], start, 0.75);
+}
+
+/** `The undersigned attended at Tamimi's invitation`; `X was also at the party` (where the writer was too). */
+function attendance(sentence: Sentence, candidates: readonly Candidate[], start: number, end: number): Draft | undefined {
+  if (isNegated(sentence, start, end)) return undefined;
+  const subject = groupBefore(sentence, candidates, start, clauseAround(sentence, start, end).start);
+  const writer = subject.some((candidate) => candidate.origin === "writer") || !sentence.voice.officer ? [] : writerOf(sentence, candidates);
+  const participants = [...allInRole("participant", subject), ...allInRole("participant", writer)];
+  return subject.length > 0 ? meetingDraft(participants, start, 0.55, invitingHosts(sentence, candidates).length > 0 ? 1 : 2) : undefined;
+}
+
+function persianMeetings(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
+  const drafts: Draft[] = [];
+  PERSIAN_MEETING.lastIndex = 0;
+  for (let match = PERSIAN_MEETING.exec(sentence.body); match; match = PERSIAN_MEETING.exec(sentence.body)) {
+    const start = sentence.start + match.index;
+    const end = start + match[0].length;
+    if (PERSIAN_OBJECT_MARKER.test(sentence.text.slice(end, end + 6))) continue;
+    if (PERSIAN_REFERENCE_BEFORE.test(sentence.text.slice(Math.max(sentence.start, start - 8), start))) continue;
+    if (isNegated(sentence, start, end) || isHypothetical(sentence, start, end)) continue;
+    const draft = persianMeeting(sentence, candidates, start, end);
+    if (draft) {
+      drafts.push(draft);
+      break;
+    }
+  }
+  return drafts;
+}
+
+function persianMeeting(sentence: Sentence, candidates: readonly Candidate[], start: number, end: number): Draft | undefined {
+  const clause = clauseAround(sentence, start, end);
+  const withBefore = lastMatch(PERSIAN_WITH, sentence.text, Math.max(clause.start, start - PERSIAN_WITH_WINDOW), start);
+  const withAfter = withBefore === undefined ? firstMatch(PERSIAN_WITH, sentence.text, end, Math.min(clause.end, end + 12)) : undefined;
+  const withAt = withBefore ?? withAfter;
+  if (withAt === undefined) return undefined;
+  const withEnd = withAt + 2;
+  const until = withBefore !== undefined ? start : clause.end;
+  const group = groupAfter(sentence, candidates, withEnd, { until });
+  let other: RelationParticipant[] = allInRole("participant", group);
+  if (other.length === 0) other = persianWrittenNames(sentence, withEnd, until);
+  else other.push(...persianWrittenNames(sentence, group[group.length - 1]!.until, until, true));
+  if (other.length === 0) return undefined;
+  const verb = sentence.text.slice(end, Math.min(clause.end, end + 40));
+  let first: Candidate[] = [];
+  if (PERSIAN_FIRST_PERSON_VERB.test(verb) || PERSIAN_PASSIVE.test(verb)) first = writerOf(sentence, candidates);
+  else {
+    const subject = candidates.find((candidate) => candidate.at >= clause.start && candidate.until <= withAt);
+    const reported = PERSIAN_THAT_BEFORE.test(sentence.text.slice(Math.max(sentence.start, clause.start - 4), clause.start));
+    const speaker = reported ? candidates.find((candidate) => candidate.until <= clause.start && candidate.entityType === "person") : undefined;
+    first = subject ? [subject] : speaker ? [speaker] : [];
+  }
+  return meetingDraft([...allInRole("participant", first), ...other], start, 0.85);
+}
+
+/**
+ * Names the model did not find, read from between `با` and the verb: `با
+ * شیخ … و ابوکرار تمیمی دیدار شد`; after names it did find, only what `و`
+ * adds to them.
+ */
+function persianWrittenNames(sentence: Sentence, from: number, to: number, continuing = false): RelationParticipant[] {
+  let span = sentence.text.slice(from, to);
+  if (continuing) {
+    const and = PERSIAN_AND_START.exec(span);
+    if (!and) return [];
+    from += and[0].length;
+    span = span.slice(and[0].length);
+  }
+  const stop = span.search(/[\u060C,(«"]/u);
+  const head = stop >= 0 ? span.slice(0, stop) : span;
+  const names: RelationParticipant[] = [];
+  let offset = from;
+  for (const segment of head.split(PERSIAN_SEGMENT_SPLIT)) {
+    const segmentStart = sentence.text.indexOf(segment, offset);
+    offset = segmentStart + segment.length;
+    const bare = segment.replace(PERSIAN_TITLE_GLOBAL, " ").trim();
+    const words = bare.split(/\s+/u).filter((word) => word !== "");
+    if (words.length === 0 || words.length > MAX_RAW_NAME_WORDS || /[\d\u06F0-\u06F9]/u.test(bare)) return [];
+    const bareStart = sentence.text.indexOf(bare, segmentStart);
+    const participant = written("participant", sentence, bareStart, bareStart + bare.length);
+    if (participant) names.push(participant);
+  }
+  return names;
+}
+
+function meetingDraft(participants: RelationParticipant[], cue: number, confidence: number, needed = 2): Draft | undefined {
+  const distinct = new Set(participants.map((participant) => participant.name.toLowerCase()));
+  if (distinct.size < needed) return undefined;
+  return { type: "meeting", participants, cue, confidence };
+}
+
+/** `Tamimi's meetings with …`, `his meeting with …`. */
+function ownerOf(sentence: Sentence, candidates: readonly Candidate[], start: number, before: string): Candidate | undefined {
+  const owner = OWNER_BEFORE.exec(before);
+  if (!owner) return undefined;
+  const ownerAt = start - before.length + owner.index;
+  if (owner[1]!.startsWith("'") || owner[1]!.startsWith("’")) return candidates.find((candidate) => candidate.until === ownerAt);
+  let nearest: Candidate | undefined;
+  for (const candidate of candidates) if (candidate.until <= ownerAt && candidate.entityType === "person") nearest = candidate;
+  const person = nearest ?? sentence.discourse.lastPerson;
+  return person ? { name: person.name, entityType: "person", at: ownerAt, until: ownerAt + owner[1]!.length, start: null, end: null, origin: "pronoun" } : undefined;
+}
+
+/** `In a meeting with PolOff, the minister said …`: the one who speaks after the comma. */
+function frontedSubject(sentence: Sentence, candidates: readonly Candidate[], other: readonly Candidate[], clauseEnd: number): Candidate[] {
+  const last = other[other.length - 1]!;
+  const comma = sentence.text.indexOf(",", last.until);
+  if (comma < 0 || comma >= clauseEnd + 200) return [];
+  return groupAfter(sentence, candidates, comma + 1, { leadWords: new Set(["the", "a", "an"]) });
+}
+
+/** The writer as a participant: the first-person word of the sentence when there is one, else implied. */
+function writerOf(sentence: Sentence, candidates: readonly Candidate[]): Candidate[] {
+  const written = candidates.find((candidate) => candidate.origin === "writer");
+  if (written) return [written];
+  const name = sentence.voice.officer ?? sentence.voice.office;
+  if (!name) return [];
+  return [{ name, entityType: sentence.voice.officer ? "person" : "organization", at: sentence.start, until: sentence.start, start: null, end: null, origin: "writer" }];
+}
+
+/** Who invited: `at the invitation of Abu Karrar Tamimi`, `at Tamimi's invitation`. */
+function invitingHosts(sentence: Sentence, candidates: readonly Candidate[]): Candidate[] {
+  const hosts: Candidate[] = [];
+  INVITED_BY.lastIndex = 0;
+  for (let match = INVITED_BY.exec(sentence.body); match; match = INVITED_BY.exec(sentence.body)) {
+    hosts.push(...groupAfter(sentence, candidates, sentence.start + match.index + match[0].length));
+  }
+  for (const candidate of candidates) {
+    if (INVITATION_AFTER_NAME.test(sentence.text.slice(candidate.until, candidate.until + 14))) hosts.push(candidate);
+  }
+  return hosts;
+}
+
+function isPersonLike(candidate: Candidate): boolean {
+  return candidate.entityType === "person" || candidate.entityType === "source" || candidate.origin === "noun" || candidate.origin === "writer";
+}
+
+function lastMatch(pattern: RegExp, text: string, from: number, to: number): number | undefined {
+  let found: number | undefined;
+  pattern.lastIndex = 0;
+  const slice = text.slice(from, to);
+  for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) found = from + match.index;
+  return found;
+}
+
+function firstMatch(pattern: RegExp, text: string, from: number, to: number): number | undefined {
+  pattern.lastIndex = 0;
+  const match = pattern.exec(text.slice(from, to));
+  return match ? from + match.index : undefined;
+}

@@ -1,0 +1,82 @@
+/**
+ * One sentence as the relation readers see it: its span, its script, the
+ * mentions inside it, and the document around it (who writes, what was named
+ * before), so that "the source", "he" and "we" can be given names.
+ */
+import type { FoundMention } from "../mentions.js";
+import type { DocumentVoice } from "./author.js";
+import type { DocumentName } from "./document-names.js";
+import { ARABIC_SCRIPT_LETTER } from "./persian.js";
+
+export interface Sentence {
+  /** The whole document's text; offsets below are into it. */
+  text: string;
+  start: number;
+  end: number;
+  /** `text.slice(start, end)`. */
+  body: string;
+  /** Mostly Arabic script: read with the Persian patterns. */
+  persian: boolean;
+  /** A header line (`Subject: …`), which restates what the body tells. */
+  header: boolean;
+  names: DocumentName[];
+  money: FoundMention[];
+  dates: FoundMention[];
+  /** The places the whole document names, as `surnameKey`. */
+  placeKeys: ReadonlySet<string>;
+  voice: DocumentVoice;
+  discourse: Discourse;
+}
+
+/** What earlier sentences named, for "the source", "the minister", "he", "the above amount". */
+export interface Discourse {
+  /** The subject of the latest sentence that named a person: what a later "he" most likely is. */
+  lastPerson: DocumentName | null;
+  lastSource: DocumentName | null;
+  /** People whose title or role the text gave (`Minister of State …`), latest last. */
+  roleHolders: DocumentName[];
+  /** The latest sum of money, and the latest total (`Total: 87.5 euros`). */
+  lastMoney: FoundMention | null;
+  lastTotal: FoundMention | null;
+}
+
+export function emptyDiscourse(): Discourse {
+  return { lastPerson: null, lastSource: null, roleHolders: [], lastMoney: null, lastTotal: null };
+}
+
+const HEADER_LABEL = /^(?:Subject|SUBJECT|Subj|SUBJ|Re|RE|موضوع|الموضوع)\s*:/u;
+const TOTAL_BEFORE = /(?:total|sum|جمع|مجموع)[^\n]{0,20}$/iu;
+/** How many recent role holders are remembered. */
+const MAX_ROLE_HOLDERS = 20;
+
+export function isPersianScript(body: string): boolean {
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < body.length && arabic + latin < 200; i++) {
+    const character = body[i]!;
+    if (ARABIC_SCRIPT_LETTER.test(character)) arabic++;
+    else if ((character >= "a" && character <= "z") || (character >= "A" && character <= "Z")) latin++;
+  }
+  return arabic > latin;
+}
+
+export function isHeaderLine(body: string): boolean {
+  return HEADER_LABEL.test(body);
+}
+
+/** Updates what the discourse remembers with one sentence's names and money, after the sentence was read. */
+export function observe(discourse: Discourse, sentence: Pick<Sentence, "text" | "names" | "money" | "header">): void {
+  if (sentence.header) return;
+  const person = sentence.names.find((name) => name.type === "person");
+  if (person) discourse.lastPerson = person;
+  for (const name of sentence.names) if (name.type === "source") discourse.lastSource = name;
+  for (const name of sentence.names) {
+    if (name.type !== "person" || (name.attributes.role === undefined && name.attributes.title === undefined)) continue;
+    discourse.roleHolders.push(name);
+    if (discourse.roleHolders.length > MAX_ROLE_HOLDERS) discourse.roleHolders.shift();
+  }
+  for (const money of sentence.money) {
+    discourse.lastMoney = money;
+    if (TOTAL_BEFORE.test(sentence.text.slice(Math.max(0, money.start - 30), money.start))) discourse.lastTotal = money;
+  }
+}
