@@ -6,6 +6,7 @@
  *   npm run bench                          every suite, default sizes (≈ 20 min on 2 cores)
  *   npm run bench -- --suite search --scale 10000
  *   npm run bench -- --quick               a smoke run: small sizes, fewer repetitions
+ *   npm run bench -- --suite graph         the network: build, measures, evidence paths, exports
  *
  * The process re-runs itself with --expose-gc (for heap figures) and a larger
  * heap limit (for the in-memory peers at 100k documents).
@@ -13,6 +14,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { GRAPH_DEFAULTS, GRAPH_QUICK, runGraphSuite, type GraphSuiteOptions } from "./graph.js";
 import { runIngestSuite, type IngestSuiteOptions } from "./ingest.js";
 import { describeMachine, printSuite, writeResults, type SuiteResult } from "./report.js";
 import { runSearchSuite, type SearchSuiteOptions } from "./search.js";
@@ -22,10 +24,11 @@ const HEAP_LIMIT_MB = 12_288;
 const CHILD_MARK = "TROVE_BENCH_CHILD";
 
 interface RunOptions {
-  suites: ("ingest" | "search")[];
+  suites: ("ingest" | "search" | "graph")[];
   quick: boolean;
   ingest: IngestSuiteOptions;
   search: SearchSuiteOptions;
+  graph: GraphSuiteOptions;
 }
 
 function parseOptions(argv: string[]): RunOptions {
@@ -40,16 +43,17 @@ function parseOptions(argv: string[]): RunOptions {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write(`usage: npm run bench -- [--suite ingest|search|all] [--scale 10000,100000] [--quick]
+    process.stdout.write(`usage: npm run bench -- [--suite ingest|search|graph|all] [--scale 10000,100000] [--quick]
 
   --suite   which suite to run (default all)
   --scale   document counts for the search suite (default 10000,100000; --quick: 2000)
-  --quick   a smoke run: ~10 MB of text, 1 copy of the PDFs, 2 OCR pages, 2,000 documents, 1 warm-up + 3 timed runs per query
+  --quick   a smoke run: ~10 MB of text, 1 copy of the PDFs, 2 OCR pages, 2,000 documents, 1 warm-up + 3 timed runs per query;
+            a network of 2,000 entities and 20,000 links instead of 20,000 and 200,000
 `);
     process.exit(0);
   }
   const suite = values.suite;
-  if (suite !== "all" && suite !== "ingest" && suite !== "search") throw new Error(`--suite must be ingest, search or all, not '${suite}'`);
+  if (suite !== "all" && suite !== "ingest" && suite !== "search" && suite !== "graph") throw new Error(`--suite must be ingest, search, graph or all, not '${suite}'`);
   const quick = values.quick;
   const scales = (values.scale ?? (quick ? "2000" : "10000,100000")).split(",").map((part) => {
     const scale = Number(part.replace(/_/g, ""));
@@ -57,10 +61,11 @@ function parseOptions(argv: string[]): RunOptions {
     return scale;
   });
   return {
-    suites: suite === "all" ? ["ingest", "search"] : [suite],
+    suites: suite === "all" ? ["ingest", "search", "graph"] : [suite],
     quick,
     ingest: quick ? { textTargetBytes: 10 * MB, pdfCopies: 1, ocrPages: 2 } : { textTargetBytes: 100 * MB, pdfCopies: 10, ocrPages: 12 },
     search: { scales: scales.sort((a, b) => a - b), warmups: quick ? 1 : 2, runs: quick ? 3 : 7 },
+    graph: quick ? GRAPH_QUICK : GRAPH_DEFAULTS,
   };
 }
 
@@ -84,7 +89,7 @@ async function main(): Promise<void> {
   );
   const suites: SuiteResult[] = [];
   for (const suite of options.suites) {
-    const result = suite === "ingest" ? await runIngestSuite(options.ingest) : await runSearchSuite(options.search);
+    const result = suite === "ingest" ? await runIngestSuite(options.ingest) : suite === "search" ? await runSearchSuite(options.search) : runGraphSuite(options.graph);
     printSuite(result);
     suites.push(result);
   }
