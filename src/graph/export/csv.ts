@@ -4,6 +4,11 @@
  * fields quoted when they hold a comma, a quote or a line break, quotes
  * doubled. UTF-8 without a byte-order mark, so names in Persian and Arabic
  * script come through as written.
+ *
+ * Names come from leaked documents, so one may be a spreadsheet formula
+ * (`=HYPERLINK(…)`) planted to run when a reporter opens the file: a name
+ * that begins like a formula is written with a leading apostrophe, which
+ * spreadsheets show as text and other readers keep visible.
  */
 import type { NetworkView } from "../../model/network.js";
 import type { ExportedFile } from "./write.js";
@@ -23,12 +28,17 @@ export function csvFiles(view: NetworkView): ExportedFile[] {
 
 export function* nodesCsv(view: NetworkView): Generator<string> {
   yield csvRow(NODE_COLUMNS);
-  for (const node of view.nodes) yield csvRow(NODE_COLUMNS.map((column) => node[column]));
+  for (const node of view.nodes) yield csvRow(NODE_COLUMNS.map((column) => (column === "name" ? spreadsheetText(node.name) : node[column])));
 }
 
 export function* edgesCsv(view: NetworkView): Generator<string> {
   yield csvRow(EDGE_COLUMNS);
   for (const edge of view.edges) yield csvRow(EDGE_COLUMNS.map((column) => (column === "kinds" ? edge.kinds.join(KIND_SEPARATOR) : edge[column])));
+}
+
+/** Text a spreadsheet shows as text, never evaluates. */
+export function spreadsheetText(text: string): string {
+  return /^[=+\-@\t\r]/u.test(text) ? `'${text}` : text;
 }
 
 export function csvRow(values: ReadonlyArray<string | number>): string {
