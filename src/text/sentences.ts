@@ -34,7 +34,7 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
   "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "col", "lt", "capt", "cpt", "brig", "sgt", "adm", "cmdr", "cdr", "sen", "rep", "gov", "amb",
   "st", "jr", "sr", "no", "nos", "nr", "vol", "vs", "v", "e.g", "i.e", "cf", "approx", "ca", "est", "dept", "govt", "pres", "mt", "ft", "fig",
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "hon", "rev", "fr", "messrs",
-  "min", "dep", "asst", "sec", "gen'l", "eng", "sheikh", "h.e", "u.s", "u.k", "u.n", "u.s.a", "a.m", "p.m", "ph.d", "op", "art", "para", "paras",
+  "min", "dep", "asst", "sec", "gen'l", "eng", "bldg", "blvd", "ave", "rd", "sheikh", "h.e", "u.s", "u.k", "u.n", "u.s.a", "a.m", "p.m", "ph.d", "op", "art", "para", "paras",
 ]);
 
 /** Words that plainly begin a new sentence after an abbreviation that can also end one (`… to the U.S. The minister …`). */
@@ -43,8 +43,8 @@ const SENTENCE_STARTERS: ReadonlySet<string> = new Set([
   "Their", "Our", "A", "An", "When", "According", "Comment", "Note", "THE", "HE", "SHE", "IT", "THEY", "WE",
 ]);
 
-const TERMINAL = /[.!?\u061F\u06D4\u2026]/u;
-const CLOSERS = "\"'\u2019\u201D)]}\u00BB";
+/** Sentence punctuation with the closing quotes and brackets after it. */
+const TERMINAL_RUN = /[.!?\u061F\u06D4\u2026][.!?\u061F\u06D4\u2026"'\u2019\u201D)\]}\u00BB]*/g;
 /** A paragraph mark at the start of a line: `1.`, `12)`, `۱-`, `٣.`, `(a)`, `(2)`, a bullet. */
 const LINE_MARK = /^[ \t]*(?:\u00B6[ \t]*\d{0,3}[.)]?|(?:\d{1,3}|[\u06F0-\u06F9]{1,3}|[\u0660-\u0669]{1,3})[ \t]*[.)\-\u2013][ \t]+(?!\d)|\([a-z0-9]{1,3}\)[ \t]+|[-\u2022\u25AA*o][ \t]+)/u;
 const PILCROW_MARK = /\u00B6[ \t]*\d{0,3}[.)]?/gu;
@@ -82,7 +82,7 @@ function blocks(text: string): SentenceSpan[] {
         blockStart = lineStart + mark[0].length;
       } else if (HEADER_LINE.test(line) && line.length <= 200) {
         close(lineStart);
-        found.push({ start: lineStart, end: lineEnd });
+        pushPieces(text, lineStart, lineEnd, found);
         blockStart = lineEnd + 1;
       }
     }
@@ -111,19 +111,16 @@ function pushPieces(text: string, start: number, end: number, into: SentenceSpan
 }
 
 function splitBlock(text: string, start: number, end: number, into: SentenceSpan[]): void {
+  const block = text.slice(start, end);
   let sentenceStart = start;
-  for (let i = start; i < end; i++) {
-    if (!TERMINAL.test(text[i]!)) continue;
-    let after = i + 1;
-    while (after < end && (TERMINAL.test(text[after]!) || CLOSERS.includes(text[after]!))) after++;
-    if (after < end && !WHITE.test(text[after]!)) {
-      i = after - 1;
-      continue;
-    }
-    if (text[i] === "." && after - i === 1 && !endsSentence(text, sentenceStart, i, after, end)) continue;
+  TERMINAL_RUN.lastIndex = 0;
+  for (let match = TERMINAL_RUN.exec(block); match; match = TERMINAL_RUN.exec(block)) {
+    const dot = start + match.index;
+    const after = dot + match[0].length;
+    if (after < end && !isWhite(text.charCodeAt(after))) continue;
+    if (match[0] === "." && !endsSentence(text, sentenceStart, dot, after, end)) continue;
     pushTrimmed(text, sentenceStart, after, into);
     sentenceStart = after;
-    i = after - 1;
   }
   pushTrimmed(text, sentenceStart, end, into);
 }
@@ -131,12 +128,12 @@ function splitBlock(text: string, start: number, end: number, into: SentenceSpan
 /** Whether the single `.` at `dot` ends a sentence, judging by the word before it and the word after. */
 function endsSentence(text: string, sentenceStart: number, dot: number, after: number, end: number): boolean {
   let wordStart = dot;
-  while (wordStart > sentenceStart && !WHITE.test(text[wordStart - 1]!) && text[wordStart - 1] !== "(") wordStart--;
+  while (wordStart > sentenceStart && !isWhite(text.charCodeAt(wordStart - 1)) && text[wordStart - 1] !== "(") wordStart--;
   const word = text.slice(wordStart, dot);
   let next = after;
-  while (next < end && WHITE.test(text[next]!)) next++;
+  while (next < end && isWhite(text.charCodeAt(next))) next++;
   let nextEnd = next;
-  while (nextEnd < end && !WHITE.test(text[nextEnd]!)) nextEnd++;
+  while (nextEnd < end && !isWhite(text.charCodeAt(nextEnd))) nextEnd++;
   const nextWord = text.slice(next, nextEnd).replace(/[^\p{L}\p{N}]+$/u, "");
   if (nextWord !== "" && LOWER_LATIN.test(nextWord[0]!)) return false;
   const key = word.toLowerCase().replace(/^[^\p{L}]+/u, "");
@@ -149,7 +146,12 @@ function endsSentence(text: string, sentenceStart: number, dot: number, after: n
 }
 
 function pushTrimmed(text: string, start: number, end: number, into: SentenceSpan[]): void {
-  while (start < end && WHITE.test(text[start]!)) start++;
-  while (end > start && WHITE.test(text[end - 1]!)) end--;
+  while (start < end && isWhite(text.charCodeAt(start))) start++;
+  while (end > start && isWhite(text.charCodeAt(end - 1))) end--;
   if (end > start) into.push({ start, end });
+}
+
+function isWhite(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  return code > 0x7f && WHITE.test(String.fromCharCode(code));
 }

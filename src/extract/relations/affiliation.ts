@@ -22,8 +22,8 @@ import type { Candidate } from "./candidates.js";
 import { clauseAround, isNegated } from "./clause.js";
 import { inRole, written, type Draft } from "./draft.js";
 import { groupAfter } from "./groups.js";
-import { NOT_LETTER_BEFORE } from "./persian.js";
-import type { Sentence } from "./sentence.js";
+import { NOT_LETTER_BEFORE, persianStems } from "./persian.js";
+import type { Hint, Sentence } from "./sentence.js";
 
 interface StanceCue {
   pattern: RegExp;
@@ -34,9 +34,9 @@ interface StanceCue {
 const STANCE_CUES: readonly StanceCue[] = [
   { pattern: /\b(?:has|have|had|having|enjoys?|maintains?)\s+(?:a|an)\s+["“]?(?<quality>(?:special|close|strong|warm|good|long-standing|lasting|excellent|privileged)\s+relationship)["”]?\s+with\b/giu, side: "after" },
   { pattern: /\bwith whom we have (?:a|an)\s+["“]?(?<quality>[\p{L}-]+\s+relationship)["”]?/giu, side: "writer" },
-  { pattern: /["“]?(?<quality>one of (?:our|us)(?: people| men| own| friends)?|our (?:man|people)|one of ours)["”]?/giu, side: "writer" },
+  { pattern: /["“]?(?<quality>one of (?:our (?:people|men|own|friends|agents|assets)|us)|our (?:man|people)|one of ours)\b["”]?/giu, side: "writer" },
   { pattern: /\b(?<quality>works? (?:with|for) us)\b/giu, side: "writer" },
-  { pattern: /(?<=\p{Lu}[\p{L}-]+)['’]s\s+(?<quality>man|men|people|ally|proxy|creature|agent)\b/gu, side: "before" },
+  { pattern: /['’]s\s+(?<quality>man|men|people|ally|proxy|creature|agent)\b/gu, side: "before" },
   { pattern: /\bwe (?:will|would) have (?<quality>no problem with)\b/giu, side: "writer" },
   { pattern: /\b(?<quality>(?:very |extremely |quite |particularly )?close to|loyal to|on the payroll of)\b/giu, side: "after" },
 ];
@@ -56,15 +56,17 @@ const PERSIAN_MEMBERSHIP = new RegExp(
 const PERSIAN_WITH_US = new RegExp(`${NOT_LETTER_BEFORE}${anyArabicScriptSpelling(["با ما"])}`, "u");
 const PLACE_THEN_BODY = /^\s*(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+in\s+(?:the\s+)?/u;
 const WRITTEN_BODY = /^\s*(?:the\s+)?(?:["“«](?<quoted>[^"”»]{3,60})["”»]|(?<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:of|for|and|the)?\s*\p{Lu}[\p{L}'’-]+){1,5}))/u;
+/** One to four words opening a clause, before `با ما`, `را` or a comma: a name the model missed. */
+const PERSIAN_CLAUSE_OPENING = new RegExp(`^\\s*(?<name>[\\p{L}\\u200C]+(?:\\s+[\\p{L}\\u200C]+){0,3}?)\\s*(?:[\\u060C,]|(?:${anyArabicScriptSpelling(["با ما", "را", "از", "که"])})(?![\\p{L}]))`, "u");
 const WHOM_OR_THAT = /\b(?:with whom|whom|who)\b|(?<![\p{L}])که(?![\p{L}])/gu;
 /** How far back the person a phrase is said of is looked for. */
 const MEMBER_WINDOW = 300;
 
-/** A cheap test that a sentence may state an affiliation, before any reading. */
-export const AFFILIATION_HINT = new RegExp(
-  `\\b(?:relationship|one of (?:our|us)|our (?:man|people)|one of ours|works? (?:with|for)|no problem with|close to|loyal to|payroll|member|belongs? to|affiliated|head of|leaders? of|commander|spokes|chairman|secretary-general|officer (?:of|in)|employee|director of|chief of|founder|official of|representative of|agent of)\\b|${anyArabicScriptSpelling(["رابطه", "روابط", "افراد", "نیروهای", "یکی از ما", "خودی", "دوستان ما", "با ما", "نزدیک", "عضو", "اعضای", "وابسته", "فرمانده", "رهبر", "رئیس", "سخنگو", "افسر", "کارمند"])}`,
-  "iu",
-);
+/** Cheap tests that a sentence may state an affiliation, before any reading: a pattern for English, word stems for Persian. */
+export const AFFILIATION_HINT: Hint = {
+  english: /\b(?:relationship|one of (?:our|us)|our (?:man|people)|one of ours|works? (?:with|for)|no problem with|close to|loyal to|payroll|member|belongs? to|affiliated|head of|leaders? of|commander|spokes|chairman|secretary-general|officer (?:of|in)|employee|director of|chief of|founder|official of|representative of|agent of)\b/i,
+  persian: persianStems(["رابطه", "روابط", "افراد", "نیروهای", "یکی از ما", "خودی", "دوستان ما", "با ما", "نزدیک", "عضو", "اعضای", "وابسته", "فرمانده", "رهبر", "رئیس", "سخنگو", "افسر", "کارمند"]),
+};
 
 export function readAffiliations(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
   if (sentence.header) return [];
@@ -75,12 +77,13 @@ export function readAffiliations(sentence: Sentence, candidates: readonly Candid
       const start = sentence.start + match.index;
       const end = start + match[0].length;
       if (isNegated(sentence, start, end)) continue;
-      const quality = (match.groups?.quality ?? match[0]).replace(/\s+/gu, " ").trim();
+      const quality = (match.groups?.quality ?? match[0]).replace(/\s+/gu, " ").trim().replace(/\s+(?:to|with|of|به)$/u, "");
       const organization = cue.side === "writer" || (sentence.persian && PERSIAN_WITH_US.test(sentence.text.slice(Math.max(sentence.start, start - 12), start)))
         ? writerSide(sentence, candidates)
         : cue.side === "before" ? owningBody(sentence, start) : organisationAfter(sentence, candidates, end);
       const member = memberBefore(sentence, candidates, start, end, /no problem with/u.test(quality) ? "object" : "subject");
-      if (organization && member) drafts.push(affiliationDraft(member, organization, quality, start, 0.75));
+      const named = member ? inRole("member", member) : sentence.persian ? persianWrittenMember(sentence, start, end) : undefined;
+      if (organization && named) drafts.push(affiliationDraft(named, organization, quality, start, member ? 0.75 : 0.6));
     }
   }
   const membership = sentence.persian ? PERSIAN_MEMBERSHIP : MEMBERSHIP;
@@ -91,13 +94,23 @@ export function readAffiliations(sentence: Sentence, candidates: readonly Candid
     const organization = organisationAfter(sentence, candidates, end, true);
     const member = organization ? memberBefore(sentence, candidates, start, end, "nearest") : undefined;
     const quality = (match.groups?.quality ?? match[0]).replace(/^(?:a|an|the)\s+|\s+(?:of|for|in|at|to|with)$/giu, "").trim();
-    if (organization && member && !isNegated(sentence, start, end)) drafts.push(affiliationDraft(member, organization, quality, start, 0.7));
+    if (organization && member && !isNegated(sentence, start, end)) drafts.push(affiliationDraft(inRole("member", member), organization, quality, start, 0.7));
   }
   return mergeQualities(drafts);
 }
 
-function affiliationDraft(member: Candidate, organization: RelationParticipant, quality: string, cue: number, confidence: number): Draft {
-  return { type: "affiliation", participants: [inRole("member", member), organization], cue, confidence, quality };
+function affiliationDraft(member: RelationParticipant, organization: RelationParticipant, quality: string, cue: number, confidence: number): Draft {
+  return { type: "affiliation", participants: [member, organization], cue, confidence, quality };
+}
+
+/** `منبع اظهار داشت که ولید صبری حمادی با ما رابطهٔ ویژه دارد`: the words opening the clause, when the model found no name there. */
+function persianWrittenMember(sentence: Sentence, start: number, end: number): RelationParticipant | undefined {
+  const clause = clauseAround(sentence, start, end);
+  const opening = PERSIAN_CLAUSE_OPENING.exec(sentence.text.slice(clause.start, start));
+  const name = opening?.groups?.name;
+  if (!opening || name === undefined) return undefined;
+  const at = clause.start + opening[0].indexOf(name);
+  return written("member", sentence, at, at + name.length);
 }
 
 /** One relation per member and organisation in a sentence, with every quality it states. */
@@ -111,11 +124,12 @@ function mergeQualities(drafts: Draft[]): Draft[] {
   return merged;
 }
 
+/** The writer's side: the office a report or cable comes from. A letter or an e-mail speaks for no service, so its "us" is none. */
 function writerSide(sentence: Sentence, candidates: readonly Candidate[]): RelationParticipant | undefined {
+  const office = sentence.voice.office;
+  if (!office) return undefined;
   const writer = candidates.find((candidate) => candidate.origin === "writer");
-  if (writer) return inRole("organization", writer);
-  const name = sentence.voice.office ?? sentence.voice.officer;
-  return name ? { role: "organization", name, entityType: sentence.voice.office ? "organization" : "person", start: null, end: null } : undefined;
+  return writer ? inRole("organization", writer) : { role: "organization", name: office, entityType: "organization", start: null, end: null };
 }
 
 /** The organisation or country right after a phrase: a named organisation, or a place that is a country (`close to Iran`). */

@@ -35,7 +35,7 @@ export interface Candidate {
 
 const PARTICIPANT_TYPES: ReadonlySet<EntityType> = new Set(["person", "organization", "source"]);
 
-const PERSON_NOUN = new RegExp(`\\b(?:${[...PERSON_NOUNS, "consul general"].sort((a, b) => b.length - a.length).join("|")})\\b`, "giu");
+const PERSON_NOUN = new RegExp(`\\b(?:${[...PERSON_NOUNS, "consul general"].sort((a, b) => b.length - a.length).join("|")})\\b`, "gi");
 const PRONOUN = /\b(?:he|him|she|He|She|HE|HIM|SHE)\b/gu;
 const WORD_BEFORE = /([\p{L}][\p{L}'’-]*)\s+$/u;
 
@@ -79,10 +79,12 @@ function fromName(name: DocumentName): Candidate {
   return { name: name.name, entityType: name.type, at: name.start, until: name.end, start: name.start, end: name.end, origin: "name" };
 }
 
+/** A person named by a noun phrase; the name's offsets leave out the article before it (`the Iranian officer` → `Iranian officer`). */
 function noun(sentence: Sentence, from: number, to: number, name: string, entityType: EntityType | null = null): Candidate {
   const at = sentence.start + from;
   const until = sentence.start + to;
-  return { name, entityType, at, until, start: at, end: until, origin: "noun" };
+  const named = sentence.body.slice(from, to).endsWith(name);
+  return { name, entityType, at, until, start: named ? until - name.length : null, end: named ? until : null, origin: "noun" };
 }
 
 function resolved(sentence: Sentence, from: number, to: number, name: DocumentName | undefined | null, fallback: string): Candidate {
@@ -130,7 +132,7 @@ function englishPersonNoun(sentence: Sentence, match: RegExpExecArray, found: re
     if (head === "source" || head === "informant" || head === "agent") return resolved(sentence, from, to, sentence.discourse.lastSource, bare);
     if (head === "minister" || head === "ambassador" || head === "governor" || head === "commander") return resolved(sentence, from, to, roleHolder(sentence, head), bare);
   }
-  if (determiner === "" && !/^\p{Lu}/u.test(written) && head !== "undersecretary") return undefined;
+  if (determiner === "" && !/^\p{Lu}/u.test(written)) return undefined;
   return noun(sentence, from, to, bare);
 }
 

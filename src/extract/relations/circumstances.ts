@@ -6,8 +6,8 @@
  * the last part of the way`, `دو بار تاکسی عوض کردم`).
  */
 import { anyArabicScriptSpelling } from "../rules/arabic-script.js";
-import { NOT_LETTER_BEFORE } from "./persian.js";
-import type { Sentence } from "./sentence.js";
+import { NOT_LETTER_BEFORE, persianStems } from "./persian.js";
+import { mayHold, type Hint, type Sentence } from "./sentence.js";
 
 const EXPLICIT_COVER = /\b(?:under (?:the )?(?:cover|guise|pretext) (?:of|as)|on the pretext of|as a cover for|posing as|disguised as|in the guise of)\s+(?:an?\s+|the\s+)?["“]?(?<cover>[^,.;()"”]{2,60})/iu;
 const EVENT_NOUNS = [
@@ -39,7 +39,7 @@ const COUNTER_SURVEILLANCE = new RegExp(
     "\\bcounter-?surveillance\\b", "\\bsurveillance detection\\b", "\\bmeandering route\\b", "\\bno following vehicle\\b", "\\bnot being followed\\b",
     "\\bshake (?:off )?(?:any )?(?:surveillance|a tail)\\b",
   ].join("|"),
-  "iu",
+  "i",
 );
 const PERSIAN_COUNTER_SURVEILLANCE = new RegExp(
   [
@@ -47,6 +47,10 @@ const PERSIAN_COUNTER_SURVEILLANCE = new RegExp(
   ].join("|"),
   "u",
 );
+const COUNTER_SURVEILLANCE_HINT: Hint = {
+  english: /taxi|cab|back|walk|drove|surveil|follow|route|tail|circle|meander/i,
+  persian: persianStems(["تاکسی", "خودرو", "تعقیب", "مراقبت", "دور زدم", "بازگشتم", "برگشتم", "پیاده"]),
+};
 const WRITER_SUBJECT = /\b(?:the undersigned|this officer)\s+/iu;
 const PERSIAN_WRITER_SUBJECT = new RegExp(`(?:${anyArabicScriptSpelling(["این جانب", "اینجانب"])})\\s*`, "u");
 
@@ -66,6 +70,7 @@ export function findCover(sentence: Sentence): string | undefined {
 
 /** The counter-surveillance a sentence describes, from after the writer ("the undersigned …") to its end. */
 export function findCounterSurveillance(sentence: Sentence): string | undefined {
+  if (!mayHold(sentence, COUNTER_SURVEILLANCE_HINT)) return undefined;
   const pattern = sentence.persian ? PERSIAN_COUNTER_SURVEILLANCE : COUNTER_SURVEILLANCE;
   const match = pattern.exec(sentence.body);
   if (!match) return undefined;

@@ -13,6 +13,7 @@
  */
 import type { EntityType, MentionAttributes } from "../../model/entity.js";
 import type { FoundMention } from "../mentions.js";
+import { stripTitles } from "../titles.js";
 
 export interface DocumentName {
   type: EntityType;
@@ -37,22 +38,31 @@ const NAMED: ReadonlySet<EntityType> = new Set(["person", "organization", "place
 const VOTING_TYPES: ReadonlySet<EntityType> = new Set(["person", "organization", "place"]);
 /** Surnames shorter than this are too likely to be ordinary words to look for alone. */
 const MIN_SURNAME = 4;
+const FULL_NAME_WEIGHT = 2;
 /** Bounds the look-up of known names so that a dump with thousands of names stays linear. */
 const MAX_PROPAGATED = 300;
+const NAME_PARTICLE_START = /^(?:al|el|bin|ibn|bint)[-\s]/u;
+/** Up to three capitalised words, each followed by one space, right before a name. */
+const GIVEN_NAMES_BEFORE = /(?:\p{Lu}[\p{Ll}'’-]*\.? ){1,3}$/u;
 const ARTICLE = /^(?:al|el|ul)[-\s\u2019']|^\u0627\u0644(?=\S{3})/iu;
 const NAME_CHARACTER = /[\p{L}\p{M}\p{N}\u200C]/u;
 
 export function prepareMentions(text: string, mentions: readonly FoundMention[]): DocumentMentions {
-  const ordered = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const ordered = mentions.filter((mention) => isSpanOf(text, mention)).sort((a, b) => a.start - b.start || b.end - a.end);
   const money = ordered.filter((mention) => mention.type === "money");
   const dates = ordered.filter((mention) => mention.type === "date" && mention.attributes.date !== undefined);
   const named = ordered
-    .filter((mention) => NAMED.has(mention.type) && /[\p{L}\p{N}]{2}/u.test(mention.name) && mention.end <= text.length)
+    .filter((mention) => NAMED.has(mention.type) && /[\p{L}\p{N}]{2}/u.test(mention.name))
     .map((mention): DocumentName => ({ type: mention.type, name: mention.name, start: mention.start, end: mention.end, attributes: mention.attributes }));
-  const joined = retypeSurnames(withoutRepeatedCodeNames(text, joinSplitNames(text, named)));
+  const joined = retypeSurnames(withoutRepeatedCodeNames(text, joinSplitNames(text, named).map((name) => withGivenNames(text, name))));
   const names = withOtherOccurrences(text, joined);
   const placeKeys = new Set(names.filter((name) => name.type === "place").map((name) => surnameKey(name.name)));
   return { names, money, dates, placeKeys };
+}
+
+/** Mentions come from elsewhere (a store, another run): one whose span is not in this text is left out. */
+function isSpanOf(text: string, mention: FoundMention): boolean {
+  return Number.isInteger(mention.start) && Number.isInteger(mention.end) && mention.start >= 0 && mention.start < mention.end && mention.end <= text.length && typeof mention.name === "string";
 }
 
 /** A key that ignores case and the Arabic article: `al-Ubaidi`, `Ubaidi`, `العبیدی`, `عبیدی`. */
@@ -74,6 +84,21 @@ function joinSplitNames(text: string, names: DocumentName[]): DocumentName[] {
   return joined;
 }
 
+/**
+ * `Major Firas Abd al-Amir al-Saadi`, of which the model found `al-Amir
+ * al-Saadi`: a name that starts with a lower-case particle (`al-`, `bin`)
+ * goes on to the left over the capitalised words before it, titles left out.
+ */
+function withGivenNames(text: string, name: DocumentName): DocumentName {
+  if (name.type !== "person" || !NAME_PARTICLE_START.test(name.name)) return name;
+  const before = GIVEN_NAMES_BEFORE.exec(text.slice(Math.max(0, name.start - 60), name.start))?.[0];
+  if (!before) return name;
+  const given = stripTitles(before.trim()).name;
+  if (!/^\p{Lu}/u.test(given)) return name;
+  const start = name.start - before.length + before.indexOf(given);
+  return { ...name, name: `${given} ${name.name}`, start };
+}
+
 /** `Source 134905 ("Golestan")`: the code name is the same informant as the number before it. */
 function withoutRepeatedCodeNames(text: string, names: DocumentName[]): DocumentName[] {
   return names.filter((name, index) => {
@@ -88,22 +113,23 @@ function withoutRepeatedCodeNames(text: string, names: DocumentName[]): Document
 /**
  * One type per name in a document: a single word the model types a person in
  * one sentence and a place in another (`Tamimi`, `Karbala`) takes the type
- * most of its occurrences have, a person's surname counting for the person;
+ * most of its occurrences have, a person's full name counting twice for each
+ * of its words (a full name is the surer reading);
  * a place or organisation whose words are all words of people's names
  * (`Kak Rebwar`) is a person.
  */
 function retypeSurnames(names: DocumentName[]): DocumentName[] {
   const votes = new Map<string, Map<EntityType, number>>();
-  const vote = (key: string, type: EntityType): void => {
+  const vote = (key: string, type: EntityType, weight: number): void => {
     const tally = votes.get(key) ?? new Map<EntityType, number>();
-    tally.set(type, (tally.get(type) ?? 0) + 1);
+    tally.set(type, (tally.get(type) ?? 0) + weight);
     votes.set(key, tally);
   };
   for (const name of names) {
     if (!VOTING_TYPES.has(name.type)) continue;
     const words = name.name.split(/\s+/u);
-    if (words.length === 1) vote(surnameKey(name.name), name.type);
-    else if (name.type === "person") for (const word of words) if (word.length >= MIN_SURNAME) vote(surnameKey(word), "person");
+    if (words.length === 1) vote(surnameKey(name.name), name.type, 1);
+    else if (name.type === "person") for (const word of words) if (word.length >= MIN_SURNAME) vote(surnameKey(word), "person", FULL_NAME_WEIGHT);
   }
   const winner = (key: string): EntityType | undefined => {
     let best: [EntityType, number] | undefined;

@@ -8,6 +8,7 @@ import type { ExtractedRelation, PaymentKind, RelationParticipant, RelationRole,
 import type { Candidate } from "./candidates.js";
 import { sameName } from "./candidates.js";
 import { clauseAround } from "./clause.js";
+import { surnameKey } from "./document-names.js";
 import type { Sentence } from "./sentence.js";
 
 export interface Draft {
@@ -40,15 +41,19 @@ export function allInRole(role: RelationRole, candidates: readonly Candidate[]):
 export function written(role: RelationRole, sentence: Sentence, from: number, to: number): RelationParticipant | undefined {
   const raw = sentence.text.slice(from, to);
   const leading = raw.length - raw.trimStart().length;
-  const name = raw.trim().replace(/^["“«']+|["”»'.,\u060C]+$/gu, "").replace(/\s+/gu, " ");
+  const name = raw.trim().replace(/^["“«']+|["”»'.,\u060C\u061F?!:;\s]+$/gu, "").replace(/\s+/gu, " ");
   if (!/[\p{L}\p{N}]/u.test(name)) return undefined;
   const start = from + leading + raw.trim().indexOf(name.split(" ")[0] ?? name);
   const exact = sentence.text.slice(start, start + name.length) === name;
   return { role, name, entityType: null, start: exact ? start : null, end: exact ? start + name.length : null };
 }
 
-const DATE_REFERENCE_BEFORE = /(?:dated|of|No\.?|\u0645\u0648\u0631\u062E|\u0634\u0645\u0627\u0631\u0647\u0654?)\s*$/iu;
+/** `report No. … dated 1393/08/20 (2014-11-11)`, `the agreement of …`: a date that names a document or an earlier event; the same date repeated in brackets too. */
+const DATE_REFERENCE_BEFORE = /(?:dated|of|No\.?|\u0645\u0648\u0631\u062E|\u0634\u0645\u0627\u0631\u0647\u0654?|\u062A\u0648\u0627\u0641\u0642)\s*(?:[\d\u06F0-\u06F9][\d\u06F0-\u06F9\/.-]*\s*\(\s*)?$/iu;
 const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|outside|inside|to)\s+(?:the\s+)?|\u062F\u0631\s+|\u0634\u0647\u0631\s+)$/iu;
+/** `the Ashar district of Basra`: a place the sentence names as the larger place, taken when no `in` or `at` names one. */
+const PART_OF_BEFORE = /\b(?:district|quarter|neighbou?rhood|outskirts|port|city|province|suburbs?|centre|center)\s+of\s+$/iu;
+const PART_OF_PENALTY = 500;
 const PLACED_TYPES: ReadonlySet<RelationType> = new Set(["meeting", "payment", "recruitment"]);
 
 export function toRelation(sentence: Sentence, draft: Draft, documentDate: string | null): ExtractedRelation {
@@ -89,7 +94,7 @@ function uniqueParticipants(participants: readonly RelationParticipant[]): Relat
 function dateOf(sentence: Sentence, cue: number): string | null {
   let best: { date: string; distance: number } | null = null;
   for (const date of sentence.dates) {
-    if (DATE_REFERENCE_BEFORE.test(sentence.text.slice(Math.max(sentence.start, date.start - 12), date.start))) continue;
+    if (DATE_REFERENCE_BEFORE.test(sentence.text.slice(Math.max(sentence.start, date.start - 30), date.start))) continue;
     const distance = Math.abs(date.start - cue);
     if (date.attributes.date !== undefined && (!best || distance < best.distance)) best = { date: date.attributes.date, distance };
   }
@@ -101,9 +106,12 @@ function placeOf(sentence: Sentence, cue: number, participants: readonly Relatio
   const clause = clauseAround(sentence, cue, cue + 1);
   let best: { participant: RelationParticipant; distance: number } | null = null;
   for (const name of sentence.names) {
-    if (name.type !== "place" || name.start < clause.start || name.end > clause.end || participants.some((participant) => participant.start === name.start)) continue;
-    if (!LOCATIVE_BEFORE.test(sentence.text.slice(Math.max(sentence.start, name.start - 20), name.start))) continue;
-    const distance = Math.abs(name.start - cue);
+    const isPlace = name.type === "place" || (name.type === "organization" && !/\s/u.test(name.name) && sentence.placeKeys.has(surnameKey(name.name)));
+    if (!isPlace || name.start < clause.start || name.end > clause.end || participants.some((participant) => participant.start === name.start)) continue;
+    const before = sentence.text.slice(Math.max(sentence.start, name.start - 20), name.start);
+    const locative = LOCATIVE_BEFORE.test(before);
+    if (!locative && !PART_OF_BEFORE.test(before)) continue;
+    const distance = Math.abs(name.start - cue) + (locative ? 0 : PART_OF_PENALTY);
     if (!best || distance < best.distance) best = { participant: { role: "place", name: name.name, entityType: "place", start: name.start, end: name.end }, distance };
   }
   return best?.participant ?? null;

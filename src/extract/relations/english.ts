@@ -30,7 +30,7 @@ export const GROUP_ENDING_WORDS: ReadonlySet<string> = new Set([
 export const BEFORE_OBJECT_WORDS: ReadonlySet<string> = new Set([
   "with", "the", "a", "an", "his", "her", "their", "its", "both", "several", "two", "three", "four", "privately", "separately", "again",
   "also", "jointly", "secretly", "briefly", "personally", "new", "former", "senior", "visiting", "deputy", "acting", "then", "once",
-  "mr", "mrs", "ms", "dr", "over", "up", "out",
+  "mr", "mrs", "ms", "dr", "over", "up", "out", "on",
 ]);
 
 /**

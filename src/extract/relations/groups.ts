@@ -17,6 +17,8 @@ const MAX_LEAD_WORDS = 6;
 const PARENTHETICAL = /\([^()]{0,80}\)|["“«][^"”»]{0,60}["”»]/gu;
 const APPOSITION = /^\s*,[^,;:]{1,150},\s*/u;
 const PERSIAN_TITLE_GLOBAL = new RegExp(PERSIAN_TITLES.source, "gu");
+/** `met December 10 with X`: a day of the month may stand between a verb and its object. */
+const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th)?$/u;
 const TOKEN = /[,&\u060C]|[^\s,&\u060C]+/gu;
 
 export interface GroupOptions {
@@ -102,7 +104,7 @@ function leadAllowed(sentence: Sentence, lead: string, words: ReadonlySet<string
   if (tokens.length > MAX_LEAD_WORDS) return false;
   return tokens.every((token) => {
     const key = token.toLowerCase().replace(/\.$/u, "");
-    return words.has(key) || (/^\p{Lu}/u.test(token) && !GROUP_ENDING_WORDS.has(key));
+    return words.has(key) || DAY_NUMBER.test(token) || (/^\p{Lu}/u.test(token) && !GROUP_ENDING_WORDS.has(key));
   });
 }
 

@@ -16,9 +16,9 @@
  * sentence is read only by the readers whose cue words it contains.
  *
  * @example
- * const text = "From: Karbala Office — \"Navid\"\n\n1. On 1393/08/16 a meeting took place with Major Firas al-Saadi under cover of a hunting trip.";
+ * const text = "From: Karbala Office — \"Navid\"\n\n1. On 1393/08/16 a meeting took place with Source 134905 under cover of a hunting trip.";
  * extractRelations(text, findMentions(text, { language: "en" }))
- * // → [{ type: "meeting", roles: { participant: ["Navid", "Firas al-Saadi"] }, date: "2014-11-07", cover: "hunting trip", … }]
+ * // → [{ type: "meeting", roles: { participant: ["Navid", "Source 134905"] }, date: "2014-11-07", cover: "hunting trip", … }]
  */
 import type { LanguageCode } from "../../model/document.js";
 import type { ExtractedRelation } from "../../model/relation.js";
@@ -35,13 +35,14 @@ import { PAYMENT_HINT, readPayments } from "./payment.js";
 import { RECRUITMENT_HINT, readRecruitments } from "./recruitment.js";
 import { headerReporting, readReporting, REPORTING_HINT } from "./reporting.js";
 import { readRestrictions, RESTRICTION_HINT } from "./restriction.js";
-import { emptyDiscourse, isHeaderLine, isPersianScript, observe, type Sentence } from "./sentence.js";
+import { persianKey } from "./persian.js";
+import { emptyDiscourse, isHeaderLine, isPersianScript, mayHold, observe, type Hint, type Sentence } from "./sentence.js";
 
 /** Bumped whenever the extractor reads the same text differently, so stored relations can be re-read. */
 export const RELATION_EXTRACTOR_VERSION = 1;
 
 export interface RelationOptions {
-  /** The document's language. Sentences are read by their script, so this is only a hint for mixed text. */
+  /** The document's language. Sentences are read by their script; this decides for one with no letters of either script. */
   language?: LanguageCode;
   /** The document's own ISO date, used when the sentence has none. */
   documentDate?: string | null;
@@ -56,7 +57,7 @@ const FOLLOWING_MEETING_PENALTY = 1.5;
 
 type Reader = (sentence: Sentence, candidates: readonly Candidate[]) => Draft[];
 
-const READERS: ReadonlyArray<[RegExp, Reader]> = [
+const READERS: ReadonlyArray<[Hint, Reader]> = [
   [MEETING_HINT, readMeetings],
   [PAYMENT_HINT, readPayments],
   [AFFILIATION_HINT, readAffiliations],
@@ -80,10 +81,11 @@ export function extractRelations(text: string, mentions: readonly FoundMention[]
   const counterSurveillance: Array<{ text: string; sentenceIndex: number }> = [];
   const spans = splitSentences(bounded);
   const cursor = { names: 0, money: 0, dates: 0 };
+  const documentIsPersian = options.language === "fa" || options.language === "ar";
   spans.forEach((span, sentenceIndex) => {
-    const sentence = sentenceAt(bounded, span, documentMentions, cursor, voice, discourse);
+    const sentence = sentenceAt(bounded, span, documentMentions, cursor, voice, discourse, documentIsPersian);
     if (span.end - span.start <= MAX_SENTENCE_LENGTH) {
-      const readers = READERS.filter(([hint]) => hint.test(sentence.body));
+      const readers = READERS.filter(([hint]) => mayHold(sentence, hint));
       const candidates = readers.length > 0 ? findCandidates(sentence) : [];
       for (const [, reader] of readers) {
         for (const draft of reader(sentence, candidates)) read.push({ relation: toRelation(sentence, draft, documentDate), sentenceIndex });
@@ -97,7 +99,7 @@ export function extractRelations(text: string, mentions: readonly FoundMention[]
   const headerSpan = header ? spans.findIndex((span) => span.start <= header.cue && header.cue < span.end) : -1;
   if (header && headerSpan >= 0) {
     const span = spans[headerSpan]!;
-    const sentence = { ...sentenceAt(bounded, span, documentMentions, { names: 0, money: 0, dates: 0 }, voice, emptyDiscourse()), header: false };
+    const sentence = sentenceAt(bounded, span, documentMentions, { names: 0, money: 0, dates: 0 }, voice, emptyDiscourse(), documentIsPersian);
     read.push({ relation: toRelation(sentence, header, documentDate), sentenceIndex: headerSpan });
   }
   attachCounterSurveillance(read, counterSurveillance);
@@ -112,14 +114,17 @@ function sentenceAt(
   cursor: { names: number; money: number; dates: number },
   voice: Sentence["voice"],
   discourse: Sentence["discourse"],
+  documentIsPersian: boolean,
 ): Sentence {
   const body = text.slice(span.start, span.end);
+  const persian = isPersianScript(body, documentIsPersian);
   return {
     text,
     start: span.start,
     end: span.end,
     body,
-    persian: isPersianScript(body),
+    persian,
+    persianKey: persian ? persianKey(body) : "",
     header: isHeaderLine(body),
     names: inside(mentions.names, span, cursor, "names"),
     money: inside(mentions.money, span, cursor, "money"),

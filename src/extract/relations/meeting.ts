@@ -23,8 +23,8 @@ import { findCover } from "./circumstances.js";
 import { clauseAround, isHypothetical, isNegated } from "./clause.js";
 import { allInRole, written, type Draft } from "./draft.js";
 import { groupAfter, groupBefore } from "./groups.js";
-import { NOT_LETTER_BEFORE, PERSIAN_FIRST_PERSON_VERB, PERSIAN_TITLES, persianWords } from "./persian.js";
-import type { Sentence } from "./sentence.js";
+import { NOT_LETTER_BEFORE, PERSIAN_FIRST_PERSON_VERB, PERSIAN_TITLES, persianStems, persianWords } from "./persian.js";
+import type { Hint, Sentence } from "./sentence.js";
 
 interface VerbCue {
   pattern: RegExp;
@@ -78,11 +78,11 @@ const PERSIAN_TITLE_GLOBAL = new RegExp(PERSIAN_TITLES.source, "gu");
 const PERSIAN_WITH_WINDOW = 160;
 const MAX_RAW_NAME_WORDS = 5;
 
-/** A cheap test that a sentence may hold a meeting, before any reading. */
-export const MEETING_HINT = new RegExp(
-  `\\b(?:met|meets|meeting|meetings|talk|talks|talked|talking|dinner|lunch|breakfast|coffee|tea|drinks|meal|during|encounter|rendezvous|dined|lunched|breakfasted|conferred|called on|calls on|call on|courtesy|visit|visited|visits|received|host(?:ed|s)|saw|attended|was (?:also )?(?:present )?at)\\b|${anyArabicScriptSpelling(["دیدار", "ملاقات", "جلسه", "نشست", "گفت و گو", "گفتگو", "مذاکره", "مهمانی", "ضیافت"])}`,
-  "iu",
-);
+/** Cheap tests that a sentence may hold a meeting, before any reading: a pattern for English, word stems for Persian. */
+export const MEETING_HINT: Hint = {
+  english: /\b(?:met|meets|meeting|meetings|talk|talks|talked|talking|dinner|lunch|breakfast|coffee|tea|drinks|meal|during|encounter|rendezvous|dined|lunched|breakfasted|conferred|called on|calls on|call on|courtesy|visit|visited|visits|received|host(?:ed|s)|saw|attended|was (?:also )?(?:present )?at)\b/i,
+  persian: persianStems(["دیدار", "ملاقات", "جلسه", "نشست", "گفت و گو", "گفتگو", "مذاکره", "مهمانی", "ضیافت"]),
+};
 
 export function readMeetings(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
   if (sentence.header) return [];

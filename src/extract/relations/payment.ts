@@ -27,8 +27,8 @@ import { surnameKey } from "./document-names.js";
 import { clauseAround, isHypothetical, isNegated, type Clause } from "./clause.js";
 import { allInRole, inRole, written, type Draft } from "./draft.js";
 import { groupAfter, groupBefore } from "./groups.js";
-import { NOT_LETTER_BEFORE, PERSIAN_PAST_VERB, persianWords } from "./persian.js";
-import type { Sentence } from "./sentence.js";
+import { NOT_LETTER_BEFORE, persianStems, persianWords } from "./persian.js";
+import type { Hint, Sentence } from "./sentence.js";
 
 type CueKind = "give" | "receive" | "noun";
 
@@ -43,9 +43,9 @@ const RECEIVING = /\b(?:received|receives|receiving|got|collected)\b/giu;
 const PAYMENT_NOUN = /\b(?:payments?|instal(?:l)?ments?|tranches?|bribes?|kickbacks?|salary|salaries|stipends?|rewards?|remittances?|reimbursement|gifts?)\b/giu;
 /** Verbs that move gifts as well as money; `sent` and `transferred` move reports and people too. */
 const GIFT_VERBS = /^(?:gave|given|give|gives|handed|hands|presented|delivered|offered)/iu;
-const GIFT_WORDS = /\bgifts?\b|\bas an? (?:gift|present|token)\b|\bpresents\b|\bpistachios\b|\bsaffron\b|\bcologne\b|\bwristwatch\b|\bperfume\b|\bcarpet\b/iu;
-const IDIOM_AFTER_PAID = /^\s+(?:tribute|attention|heed|homage|respects?|lip service|(?:a |an )?(?:courtesy |brief |short |private )?(?:visit|call)s?|the price|dividends|off|(?:a )?compliments?|close attention|particular attention|special attention|little attention|scant attention|(?:its|his|her|their) (?:dues|respects))\b/iu;
-const IDIOM_BEFORE_PAID = /\b(?:attention|heed|tribute|homage|respects?)\s+(?:should|must|will|would|has|have|had|is|was|were|be|being|been|\s)*$/iu;
+const GIFT_WORDS = /\bgifts?\b|\bas an? (?:gift|present|token)\b|\bpresents\b|\bpistachios\b|\bsaffron\b|\bcologne\b|\bwristwatch\b|\bperfume\b|\bcarpet\b/i;
+const IDIOM_AFTER_PAID = /^\s+(?:no|nothing|none|tribute|attention|heed|homage|respects?|lip service|(?:a |an )?(?:courtesy |brief |short |private )?(?:visit|call)s?|the price|dividends|off|(?:a )?compliments?|close attention|particular attention|special attention|little attention|scant attention|(?:a few |my |our |his |her |their |its )?dues|(?:its|his|her|their) respects)\b/iu;
+const IDIOM_BEFORE_PAID = /\b(?:attention|heed|tribute|homage|respects?)\s+(?:should|must|will|would|has|have|had|is|was|were|be|being|been|\s)*$|\bprice\s+(?:that\s+)?\p{L}+\s+(?:will\s+|would\s+|must\s+|have to\s+)?$/iu;
 const PRICE_BEFORE = /\b(?:worth|valued at|value of|cost of|costs?|costing|budget of|priced at|estimated at)\s+(?:approximately\s+|about\s+|some\s+|nearly\s+|around\s+|over\s+)?$/iu;
 const PASSIVE_BEFORE = /\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\p{L}+ly\s+)?$/iu;
 const TO = /\bto the (?:bank )?account of\b|\bto\b/giu;
@@ -57,12 +57,14 @@ const PURPOSE = /\b(?:in support of|to cover|for the purpose of|as payment for|i
 const CAPITALISED_NAME = /^(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Kak|Sayyid|Hajj)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abd)[-\s])?\p{Lu}[\p{L}'’-]*){1,4}/u;
 const ABOVE_AMOUNT = /\b(?:the above|this|that|the said|the same) (?:amount|sum)\b/iu;
 
+/** Kinds a sentence may name without a sum and still tell of a payment: `a bribe to X`, `his salary from Y`. */
+const STATED_WITHOUT_SUM: ReadonlySet<PaymentKind> = new Set(["bribe", "salary", "reward", "installment"]);
 const KINDS: ReadonlyArray<[PaymentKind, RegExp]> = [
   ["bribe", /\bbrib(?:e|es|ed|ing|ery)\b|\bkickbacks?\b|رشوه/iu],
   ["installment", /\binstal(?:l)?ments?\b|\btranches?\b|قسط|اقساط/iu],
   ["salary", /\bsalar(?:y|ies)\b|\bmonthly\b|\ba month\b|\bper month\b|\bstipends?\b|حقوق|ماهانه|ماهیانه/iu],
   ["reward", /\brewards?\b|\bbonus(?:es)?\b|پاداش/iu],
-  ["gift", /\bgifts?\b|\bpresents?\b|\bpistachios\b|\bsaffron\b|هدیه|هدایا/iu],
+  ["gift", /\bgifts?\b|\bpresents\b|\bas a present\b|\bpistachios\b|\bsaffron\b|هدیه|هدایا/iu],
   ["expense", /\bexpenses?\b|\bcosts?\b|\breimburse(?:d|ment)?\b|\bcredited\b|هزینه|منظور/iu],
 ];
 
@@ -94,11 +96,11 @@ const PERSIAN_RAW_NAME = new RegExp(`^\\s*(?<name>[\\p{L}\\u200C]+(?:\\s+[\\p{L}
 /** A clause's first words up to a comma: the subject the model did not find. */
 const PERSIAN_RAW_SUBJECT = new RegExp(`^\\s*(?<name>[\\p{L}\\u200C]+(?:\\s+[\\p{L}\\u200C]+){1,3})\\s*[\\u060C,]`, "u");
 
-/** A cheap test that a sentence may hold a payment, before any reading. */
-export const PAYMENT_HINT = new RegExp(
-  `\\b(?:paid|pay|pays|paying|gave|given|give|gives|hand|handed|hands|delivered|transferred|sent|wired|remitted|presented|credited|disbursed|donated|channel|brib|received|receives|receiving|got|collected|payment|instal|tranche|salar|stipend|reward|remittance|reimburse|gift|kickback)|${anyArabicScriptSpelling(["پرداخت", "قسط", "تحویل", "هدیه", "هدایا", "رشوه", "حقوق", "پاداش", "هزینه", "واریز", "تقدیم", "انتقال", "ارسال", "اهدا", "داده شد", "منظور"])}`,
-  "iu",
-);
+/** Cheap tests that a sentence may hold a payment, before any reading: a pattern for English, word stems for Persian. */
+export const PAYMENT_HINT: Hint = {
+  english: /\b(?:paid|pay|pays|paying|gave|given|give|gives|hand|handed|hands|delivered|transferred|sent|wired|remitted|presented|credited|disbursed|donated|channel|brib|received|receives|receiving|got|collected|payment|instal|tranche|salar|stipend|reward|remittance|reimburse|gift|kickback)/i,
+  persian: persianStems(["پرداخت", "قسط", "تحویل", "هدیه", "هدایا", "رشوه", "حقوق", "پاداش", "هزینه", "واریز", "تقدیم", "انتقال", "ارسال", "اهدا", "داده شد", "منظور"]),
+};
 
 export function readPayments(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
   if (sentence.header) return [];
@@ -160,7 +162,8 @@ function englishCue(sentence: Sentence, candidates: readonly Candidate[], cue: C
   }
   const namesSomeone = roles.payee.length > 0 || roles.payer.length > 0;
   const kind = kindOf(sentence.body);
-  if (money === undefined && !gifts && !(namesSomeone && (kind !== "other" || /^pa(?:id|y)|^bribed/iu.test(word)))) return undefined;
+  if (money === undefined && !gifts && !(namesSomeone && (STATED_WITHOUT_SUM.has(kind) || /^pa(?:id|y)|^bribed/iu.test(word)))) return undefined;
+  if (money === undefined && /^credited/iu.test(word) && !/\baccount\b/iu.test(after)) return undefined;
   if (roles.payer.length === 0 && cue.kind === "give" && (passive || subject.length === 0)) roles.payer = implicitPayer(sentence, candidates);
   if (roles.payee.length === 0) roles.payee = payeeOfPaymentNoun(sentence, candidates, cue);
   const payees = roles.payee.length > 0 ? allInRole("payee", roles.payee) : writtenNameAfterTo(sentence, cue.end, clause);

@@ -8,6 +8,7 @@
  * that Persian typed on an Arabic keyboard carries: the sample reports mix
  * both within one paragraph.
  */
+import { normalise } from "../../text/normalise.js";
 import { anyArabicScriptSpelling } from "../rules/arabic-script.js";
 
 /** Before and after a whole word in Arabic script (the rules assert no boundaries themselves). */
@@ -61,5 +62,16 @@ export const PERSIAN_NEGATED = new RegExp(`${NOT_LETTER_BEFORE}(?:${anyArabicScr
 /** Where a Persian clause begins: after `که`, a colon, a semicolon. */
 export const PERSIAN_CLAUSE_START = new RegExp(`${NOT_LETTER_BEFORE}(?:${anyArabicScriptSpelling(["که"])})${NOT_LETTER_AFTER}|[:\\u061B;]`, "gu");
 
-/** Letters of the Arabic script: a sentence mostly in them is read with the Persian patterns. */
-export const ARABIC_SCRIPT_LETTER = /[\u0600-\u06FF]/u;
+/**
+ * A Persian sentence folded for quick look-ups: letters unified, marks and
+ * non-joiners dropped (see normalise.ts), spaces removed, so that `گفت‌وگو`,
+ * `گفت و گو` and `گفتوگو` read alike.
+ */
+export function persianKey(text: string): string {
+  return normalise(text).replace(/\s+/gu, "");
+}
+
+/** Word stems in the form `persianKey` gives, to look for in a sentence's key. */
+export function persianStems(stems: readonly string[]): readonly string[] {
+  return stems.map(persianKey);
+}

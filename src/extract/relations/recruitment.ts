@@ -18,8 +18,8 @@ import type { Candidate } from "./candidates.js";
 import { clauseAround, isHypothetical, isNegated } from "./clause.js";
 import { allInRole, inRole, type Draft } from "./draft.js";
 import { groupAfter, groupBefore } from "./groups.js";
-import { NOT_LETTER_BEFORE } from "./persian.js";
-import type { Sentence } from "./sentence.js";
+import { NOT_LETTER_BEFORE, persianStems } from "./persian.js";
+import type { Hint, Sentence } from "./sentence.js";
 
 const RECRUITED = /\b(?:recruited|recruits|recruiting|recruit|cultivated|cultivating|cultivate|pitched|enlisted)\b/giu;
 const RECRUITMENT_NOUN = /\b(?:recruitment|cultivation)(?:\s+(?:approach|attempt|pitch|effort))?\s+(?:of|to)\b/giu;
@@ -32,16 +32,18 @@ const PERSIAN_RECRUITED = new RegExp(
   `${NOT_LETTER_BEFORE}(?:${anyArabicScriptSpelling(["جذب", "به کار گرفته", "به کار گرفتن", "به کارگیری", "عضوگیری", "به خدمت گرفته", "همکاری را پذیرفت", "پیشنهاد همکاری را پذیرفت", "پذیرش همکاری"])})`,
   "gu",
 );
+/** An offer accepted took place, though the words around it speak of an offer (`پیشنهاد`). */
+const PERSIAN_ACCEPTED = new RegExp(anyArabicScriptSpelling(["پذیرفت", "پذیرش"]), "u");
 const PERSIAN_OFFER_IN_RETURN = new RegExp(
   `${NOT_LETTER_BEFORE}${anyArabicScriptSpelling(["به"])}\\s+(?<target>[^\\u060C.]{1,60}?)\\s+${anyArabicScriptSpelling(["پیشنهاد شد", "پیشنهاد کردیم", "پیشنهاد کردم", "پیشنهاد داده شد"])}\\s*(?:${anyArabicScriptSpelling(["که"])})?(?<offer>[^]{5,300}?)[\\u061B\\u060C]?\\s*(?:${anyArabicScriptSpelling(["در مقابل", "در ازای", "در عوض"])})`,
   "u",
 );
 
-/** A cheap test that a sentence may tell of a recruitment, before any reading. */
-export const RECRUITMENT_HINT = new RegExp(
-  `\\b(?:recruit|cultivat|pitched|enlisted|approached|accepted|agreed to (?:cooperate|work)|proposed to|offered|promised to)|${anyArabicScriptSpelling(["جذب", "به کار", "به کارگیری", "عضوگیری", "به خدمت", "همکاری", "پیشنهاد"])}`,
-  "iu",
-);
+/** Cheap tests that a sentence may tell of a recruitment, before any reading: a pattern for English, word stems for Persian. */
+export const RECRUITMENT_HINT: Hint = {
+  english: /\b(?:recruit|cultivat|pitched|enlisted|approached|accepted|agreed to (?:cooperate|work)|proposed to|offered|promised to)/i,
+  persian: persianStems(["جذب", "به کار", "به کارگیری", "عضوگیری", "به خدمت", "همکاری", "پیشنهاد"]),
+};
 
 export function readRecruitments(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
   if (sentence.header) return [];
@@ -88,7 +90,8 @@ function persianRecruitments(sentence: Sentence, candidates: readonly Candidate[
   const match = PERSIAN_RECRUITED.exec(sentence.body);
   if (!match) return [];
   const start = sentence.start + match.index;
-  if (isNegated(sentence, start, start + match[0].length) || isHypothetical(sentence, start, start + match[0].length)) return [];
+  const accepted = PERSIAN_ACCEPTED.test(match[0]);
+  if (isNegated(sentence, start, start + match[0].length) || (!accepted && isHypothetical(sentence, start, start + match[0].length))) return [];
   const clause = clauseAround(sentence, start, start + match[0].length);
   const target = candidates.filter((candidate) => candidate.at >= clause.start && candidate.until <= start && candidate.origin !== "writer" && candidate.entityType !== "organization").slice(0, 1);
   return target.length > 0 ? [recruitmentDraft(sentence, candidates, target, [], start, 0.75)] : [];

@@ -25,12 +25,12 @@ import type { Candidate } from "./candidates.js";
 import { clauseAround, isHypothetical, isNegated } from "./clause.js";
 import { allInRole, inRole, written, type Draft } from "./draft.js";
 import { groupAfter, groupBefore } from "./groups.js";
-import { NOT_LETTER_BEFORE } from "./persian.js";
-import type { Sentence } from "./sentence.js";
+import { NOT_LETTER_BEFORE, persianStems } from "./persian.js";
+import type { Hint, Sentence } from "./sentence.js";
 
 const TOLD = /\b(?:told|informed|briefed|tipped off|confided to)\b/giu;
 const STATED = /\b(?:stated|reported|said|added|explained|noted|claimed|revealed|disclosed|indicated|gave|passed on|provided)\b/giu;
-const ACCORDING_TO = /\baccording to\b/giu;
+const ACCORDING_TO = /\baccording to\b/gi;
 const REPORTED_TO = /\b(?:reported|reports|relayed|forwarded|passed (?:it|this|them|the information) on)\s+(?:(?:it|this|them|everything)\s+)?to\b/giu;
 const HANDLER_LABEL = /\b(?:handling officer|case officer|handler)\s*:\s*/giu;
 const ARROW = /\s*(?:→|->|⟶|⇒|←|<-|⟵|⇐)\s*/u;
@@ -46,11 +46,11 @@ const PERSIAN_ACCORDING_TO = new RegExp(`${NOT_LETTER_BEFORE}(?:${anyArabicScrip
 const PERSIAN_TO_HEADQUARTERS = new RegExp(`${NOT_LETTER_BEFORE}${anyArabicScriptSpelling(["به"])}\\s+(?=${anyArabicScriptSpelling(["ستاد", "مرکز", "تهران"])})`, "gu");
 const PERSIAN_HANDLER_LABEL = new RegExp(`(?:${anyArabicScriptSpelling(["افسر رابط", "افسر هدایت کننده", "افسر پرونده", "مسئول منبع"])})\\s*:\\s*`, "gu");
 
-/** A cheap test that a sentence may state a reporting line, before any reading. */
-export const REPORTING_HINT = new RegExp(
-  `\\b(?:told|informed|briefed|tipped off|confided|stated|reported|reports|said|added|explained|noted|claimed|revealed|disclosed|indicated|gave|passed|provided|according to|relayed|forwarded|handling officer|case officer|handler)\\b|→|->|⟶|⇒|←|<-|⟵|⇐|${anyArabicScriptSpelling(["گزارش", "اظهار", "اعلام", "اطلاع", "گفت", "افزود", "توضیح", "عنوان کرد", "ارائه داد", "در اختیار", "به گفته", "طبق گفته", "بنا بر گفته", "افسر", "مسئول منبع"])}`,
-  "iu",
-);
+/** Cheap tests that a sentence may state a reporting line, before any reading: a pattern for English, word stems for Persian. */
+export const REPORTING_HINT: Hint = {
+  english: /\b(?:told|informed|briefed|tipped off|confided|stated|reported|reports|said|added|explained|noted|claimed|revealed|disclosed|indicated|gave|passed|provided|according to|relayed|forwarded|handling officer|case officer|handler)\b|→|->|⟶|⇒|←|<-|⟵|⇐/i,
+  persian: persianStems(["گزارش", "اظهار", "اعلام", "اطلاع", "گفت", "افزود", "توضیح", "عنوان کرد", "ارائه داد", "در اختیار", "به گفته", "طبق گفته", "بنا بر گفته", "افسر", "مسئول منبع"]),
+};
 
 export function readReporting(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
   const arrows = arrowLine(sentence, candidates);
@@ -86,7 +86,7 @@ function englishReporting(sentence: Sentence, candidates: readonly Candidate[]):
     const source = groupBefore(sentence, candidates, start, clause.start);
     const handler = groupAfter(sentence, candidates, end, { until: clause.end });
     if (source.length === 0 || handler.length === 0) continue;
-    if (!source.some(isInformant) && !handler.some(isOfficer)) continue;
+    if (!source.some(isInformant) && !handler.some((candidate) => isOfficer(candidate, sentence))) continue;
     drafts.push(reportingDraft([...allInRole("source", source), ...allInRole("handler", handler)], start, source.some(isInformant) ? 0.85 : 0.75));
   }
   for (const [start, end] of matches(sentence, STATED)) {
@@ -147,7 +147,7 @@ function arrowLine(sentence: Sentence, candidates: readonly Candidate[]): Draft 
     const role = index === 0 ? "source" : reachedHeadquarters || index === parts.length - 1 ? "headquarters" : "handler";
     const inside = candidates.filter((candidate) => candidate.at >= from && candidate.until <= to);
     const whole = inside.length === 1 && inside[0]!.until - inside[0]!.at >= (to - from) * 0.6 ? inRole(role, inside[0]!) : written(role, sentence, from, to);
-    if (whole) participants.push({ ...whole, name: whole.name.replace(/[.\u061F]+$/u, "") });
+    if (whole) participants.push(whole);
   });
   return participants.some((participant) => participant.role === "source") ? reportingDraft(participants, sentence.start, 0.85) : undefined;
 }
@@ -194,8 +194,9 @@ function isInformant(candidate: Candidate): boolean {
   return candidate.entityType === "source";
 }
 
-function isOfficer(candidate: Candidate): boolean {
-  return candidate.origin === "writer" || (candidate.origin === "noun" && OFFICER_NOUN.test(candidate.name));
+/** An officer of a service: its staff by their titles, or the writer of a report or cable (not of a letter, whose "us" is private). */
+function isOfficer(candidate: Candidate, sentence: Sentence): boolean {
+  return (candidate.origin === "writer" && sentence.voice.office !== null) || (candidate.origin === "noun" && OFFICER_NOUN.test(candidate.name));
 }
 
 function matches(sentence: Sentence, pattern: RegExp): Array<[number, number]> {

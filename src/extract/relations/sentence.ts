@@ -6,7 +6,6 @@
 import type { FoundMention } from "../mentions.js";
 import type { DocumentVoice } from "./author.js";
 import type { DocumentName } from "./document-names.js";
-import { ARABIC_SCRIPT_LETTER } from "./persian.js";
 
 export interface Sentence {
   /** The whole document's text; offsets below are into it. */
@@ -17,6 +16,8 @@ export interface Sentence {
   body: string;
   /** Mostly Arabic script: read with the Persian patterns. */
   persian: boolean;
+  /** For a Persian sentence, its `persianKey`, for quick look-ups of word stems; empty for English. */
+  persianKey: string;
   /** A header line (`Subject: …`), which restates what the body tells. */
   header: boolean;
   names: DocumentName[];
@@ -26,6 +27,16 @@ export interface Sentence {
   placeKeys: ReadonlySet<string>;
   voice: DocumentVoice;
   discourse: Discourse;
+}
+
+/** Cheap tests that a sentence may hold a kind of relation, run before any reading: a pattern for English, word stems (`persianStems`) for Persian. */
+export interface Hint {
+  english: RegExp;
+  persian: readonly string[];
+}
+
+export function mayHold(sentence: Pick<Sentence, "body" | "persian" | "persianKey">, hint: Hint): boolean {
+  return sentence.persian ? hint.persian.some((stem) => sentence.persianKey.includes(stem)) : hint.english.test(sentence.body);
 }
 
 /** What earlier sentences named, for "the source", "the minister", "he", "the above amount". */
@@ -44,20 +55,25 @@ export function emptyDiscourse(): Discourse {
   return { lastPerson: null, lastSource: null, roleHolders: [], lastMoney: null, lastTotal: null };
 }
 
+/** How many letters decide a sentence's script. */
+const SCRIPT_SAMPLE = 200;
+const ARABIC_BLOCK_START = 0x0600;
+const ARABIC_BLOCK_END = 0x06ff;
 const HEADER_LABEL = /^(?:Subject|SUBJECT|Subj|SUBJ|Re|RE|موضوع|الموضوع)\s*:/u;
 const TOTAL_BEFORE = /(?:total|sum|جمع|مجموع)[^\n]{0,20}$/iu;
 /** How many recent role holders are remembered. */
 const MAX_ROLE_HOLDERS = 20;
 
-export function isPersianScript(body: string): boolean {
+/** Whether a sentence is mostly in Arabic script; one with as many letters of each (or none) goes by the document's language. */
+export function isPersianScript(body: string, documentIsPersian = false): boolean {
   let arabic = 0;
   let latin = 0;
-  for (let i = 0; i < body.length && arabic + latin < 200; i++) {
-    const character = body[i]!;
-    if (ARABIC_SCRIPT_LETTER.test(character)) arabic++;
-    else if ((character >= "a" && character <= "z") || (character >= "A" && character <= "Z")) latin++;
+  for (let i = 0; i < body.length && arabic + latin < SCRIPT_SAMPLE; i++) {
+    const code = body.charCodeAt(i);
+    if (code >= ARABIC_BLOCK_START && code <= ARABIC_BLOCK_END) arabic++;
+    else if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) latin++;
   }
-  return arabic > latin;
+  return arabic > latin || (arabic === latin && documentIsPersian);
 }
 
 export function isHeaderLine(body: string): boolean {
