@@ -29,6 +29,13 @@ Try:
   npx trove entity "Abu Karrar al-Tamimi"            # aliases, mentions in context, who appears with him
   npx trove search 'entity:"Harith al-Zubaidi"'      # documents that mention him, by any alias
   npx trove names match "Abu Karrar Tamimi" "ابوکرار تمیمی"
+  npx trove relations samples/reports/en/report-1393-09-14-karbala.en.txt   # meetings, payments… with evidence
+  npx trove graph top --by pagerank                  # who is central to the network
+  npx trove graph path "Harith al-Zubaidi" "Kaveh"   # how two people are linked, each step with its sentence
+  npx trove timeline --entity "Harith al-Zubaidi"    # what happened, in order
+  npx trove money                                    # the payments, totalled per currency
+  npx trove places                                   # where, with coordinates; ambiguous places flagged
+  npx trove verify                                   # hashes, duplicates and consistency checks before publishing
   npx trove serve                                    # the browser workbench on http://127.0.0.1:7300/
   npx trove --help
 

@@ -4,14 +4,20 @@ import { TroveError } from "../errors.js";
 import { entitiesCommand } from "./commands/entities.js";
 import { entityCommand } from "./commands/entity.js";
 import { extractCommand } from "./commands/extract.js";
+import { relationsCommand } from "./commands/relations.js";
+import { graphCommand } from "./commands/graph.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { namesCommand } from "./commands/names.js";
 import { parseCommand } from "./commands/parse.js";
+import { placesCommand } from "./commands/places.js";
 import { translationsCommand } from "./commands/translations.js";
 import { searchCommand } from "./commands/search.js";
 import { serveCommand } from "./commands/serve.js";
 import { showCommand } from "./commands/show.js";
 import { statsCommand } from "./commands/stats.js";
+import { verifyCommand } from "./commands/verify.js";
+import { moneyCommand } from "./commands/money.js";
+import { timelineCommand } from "./commands/timeline.js";
 import { EXIT_FAILED, EXIT_OK, type ExitStatus } from "./exit-status.js";
 
 export function buildProgram(exit: ExitStatus): Command {
@@ -24,13 +30,19 @@ export function buildProgram(exit: ExitStatus): Command {
     .addCommand(searchCommand(exit))
     .addCommand(showCommand())
     .addCommand(statsCommand())
+    .addCommand(verifyCommand())
     .addCommand(serveCommand())
     .addCommand(parseCommand(exit))
     .addCommand(translationsCommand())
     .addCommand(extractCommand(exit))
+    .addCommand(relationsCommand(exit))
     .addCommand(namesCommand())
     .addCommand(entitiesCommand())
-    .addCommand(entityCommand());
+    .addCommand(entityCommand())
+    .addCommand(placesCommand())
+    .addCommand(graphCommand())
+    .addCommand(timelineCommand())
+    .addCommand(moneyCommand());
   const overrideExits = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(overrideExits);
