@@ -1,7 +1,9 @@
 /**
- * Builds the browser UI: bundles web/src with esbuild into one script and
- * one stylesheet with content-hashed names, copies the Vazirmatn font (and
- * its licence) and the icon, and writes index.html pointing at them. Run by
+ * Builds the browser UI: bundles web/src with esbuild into one entry script,
+ * the chunks of the screens loaded on demand (the network and its layout
+ * library, the map and its country outlines) and one stylesheet, all with
+ * content-hashed names; copies the Vazirmatn font (and its licence) and the
+ * icon, and writes index.html pointing at the entry. Run by
  * `npm run build` (and so by `npm install`); the e2e tests build into a
  * folder of their own with the same function.
  *
@@ -38,10 +40,13 @@ export async function buildWeb(options: WebBuildOptions = {}): Promise<WebBuildR
     entryPoints: { app: path.join(ROOT, "web/src/main.ts") },
     bundle: true,
     format: "esm",
+    // The screens main.ts imports with import() become chunks fetched when first opened, outside the first load.
+    splitting: true,
     target: ["es2022", "chrome110", "firefox110", "safari16"],
     minify: options.minify ?? true,
     outdir: assets,
     entryNames: "[name]-[hash]",
+    chunkNames: "chunk-[hash]",
     metafile: true,
     // The font is copied below under a fixed name; the stylesheet refers to it by URL.
     external: ["/assets/*"],
@@ -50,9 +55,11 @@ export async function buildWeb(options: WebBuildOptions = {}): Promise<WebBuildR
     logLevel: "warning",
   });
   const outputs = Object.keys(result.metafile.outputs).map((file) => path.basename(file));
-  const script = outputs.find((file) => file.endsWith(".js"));
+  // The entry is named after its key in entryPoints; everything else esbuild wrote for scripts is a chunk.
+  const script = outputs.find((file) => file.startsWith("app-") && file.endsWith(".js"));
   const stylesheet = outputs.find((file) => file.endsWith(".css"));
   if (!script || !stylesheet) throw new Error(`esbuild wrote ${outputs.join(", ")}; expected a script and a stylesheet`);
+  const chunks = outputs.filter((file) => file.startsWith("chunk-") && file.endsWith(".js"));
 
   const require = createRequire(import.meta.url);
   const fontFolder = path.dirname(require.resolve("vazirmatn/package.json"));
@@ -65,7 +72,7 @@ export async function buildWeb(options: WebBuildOptions = {}): Promise<WebBuildR
   const tags = `<link rel="stylesheet" href="/assets/${stylesheet}">\n<script type="module" src="/assets/${script}"></script>`;
   await writeFile(path.join(outDir, "index.html"), template.replace(ASSETS_MARKER, tags));
 
-  const files = ["index.html", "favicon.svg", ...[script, stylesheet, "vazirmatn-variable.woff2", "vazirmatn-OFL.txt"].map((file) => `assets/${file}`)];
+  const files = ["index.html", "favicon.svg", ...[script, stylesheet, ...chunks, "vazirmatn-variable.woff2", "vazirmatn-OFL.txt"].map((file) => `assets/${file}`)];
   return { outDir, files: await Promise.all(files.map(async (file) => ({ path: file, bytes: (await stat(path.join(outDir, file))).size }))) };
 }
 

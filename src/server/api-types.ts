@@ -8,12 +8,35 @@
 import type { Cable } from "../model/cable.js";
 import type { DocumentType, LanguageCode, Problem, StoredDocument } from "../model/document.js";
 import type { Entity, EntityType, Mention, MentionAttributes } from "../model/entity.js";
+import type { Centrality, GraphNode } from "../model/network.js";
+import type { Relation } from "../model/relation.js";
 import type { AlignedParagraph } from "../parse/translation.js";
 
 export type { SearchResult, FacetCount } from "../model/search.js";
 export type { Cable, DateMention } from "../model/cable.js";
 export type { EntityFacetCount } from "../model/search.js";
 export type { Entity, EntityType, NameMatch } from "../model/entity.js";
+export type {
+  Centrality,
+  Community,
+  EdgeKind,
+  EntityRef,
+  EvidencePath,
+  GazetteerPlace,
+  GraphEdge,
+  GraphNode,
+  MoneyLedger,
+  MoneyLine,
+  MoneyParty,
+  MoneyTotal,
+  NetworkView,
+  PathHop,
+  PlacesView,
+  PlaceView,
+  TimelineEvent,
+  TimelineView,
+} from "../model/network.js";
+export type { Evidence, PaymentKind, Relation, RelationRole, RelationType, StoredParticipant } from "../model/relation.js";
 
 export interface CountView {
   value: string;
@@ -239,4 +262,16 @@ export interface DocumentMentionView extends Mention {
 /** `GET /api/documents/{id}/mentions`: every mention in text order. */
 export interface DocumentMentionsView {
   mentions: DocumentMentionView[];
+}
+
+/** `GET /api/relations`: a page of relations, each with its evidence sentence, and how many match in all. */
+export interface RelationsView {
+  relations: Relation[];
+  total: number;
+}
+
+/** `GET /api/graph/top`: the network's entities ranked by one centrality, highest first. */
+export interface GraphRankingView {
+  by: Centrality;
+  nodes: GraphNode[];
 }

@@ -48,6 +48,16 @@ export class ArchiveAccess {
     return this.readerStore;
   }
 
+  /**
+   * A number that changes whenever anything is committed to the archive by
+   * another connection: this server's uploads, a `trove ingest` or an entity
+   * merge from the terminal. SQLite's `data_version`: one cheap read, where
+   * counting rows would cost a scan.
+   */
+  get version(): number {
+    return this.readerStore.database.pragma("data_version", { simple: true }) as number;
+  }
+
   /** A writable connection; the caller closes it when its job is done. */
   openWriter(): SqliteStore {
     return SqliteStore.open(this.location);

@@ -5,9 +5,14 @@
  */
 import { CABLE_LAYOUTS } from "../model/cable.js";
 import { DOCUMENT_TYPES } from "../model/document.js";
+import { PLACE_STATUSES } from "../extract/geocode.js";
 import { ENTITY_TYPES } from "../model/entity.js";
 import { DEFAULT_ENTITY_LIMIT, DEFAULT_PROFILE_MENTIONS, LISTED_ENTITY_TYPES, MAX_ENTITY_LIMIT, MAX_PROFILE_MENTIONS } from "./routes/entities.js";
+import { PAYMENT_KINDS, RELATION_ROLES, RELATION_TYPES } from "../model/relation.js";
+import { CENTRALITIES, DEFAULT_GRAPH_LIMIT, DEFAULT_RANKING_LIMIT, EDGE_KINDS, MAX_GRAPH_LIMIT, MAX_RANKING_LIMIT } from "./routes/graph.js";
+import { DEFAULT_RELATION_LIMIT, MAX_RELATION_LIMIT } from "./routes/relations.js";
 import { MAX_SEARCH_LIMIT, SEARCH_SORTS } from "./routes/search.js";
+import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, TIMELINE_KINDS } from "./routes/timeline.js";
 
 type Schema = Record<string, unknown>;
 
@@ -275,6 +280,201 @@ const uploadView = object(
   ["id", "state", "createdAt", "folder", "files", "progress", "problems", "problemsByStage", "documents"],
 );
 
+const nullableString: Schema = { type: ["string", "null"] };
+const nullableInteger: Schema = { type: ["integer", "null"] };
+const nullableNumber: Schema = { type: ["number", "null"] };
+const relationType: Schema = { enum: [...RELATION_TYPES] };
+const edgeKind: Schema = { enum: [...EDGE_KINDS] };
+const isoDateSchema: Schema = { type: "string", description: "A Gregorian date: YYYY, YYYY-MM or YYYY-MM-DD.", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" };
+const entityFilter = { name: "entity", in: "query", description: "Only what this entity takes part in (an id, as `/api/entities` lists it; merges are followed).", schema: { type: "integer", minimum: 1 } };
+
+const evidence = object(
+  {
+    start: { type: "integer", description: "UTF-16 offset into the document's text." },
+    end: { type: "integer", description: "UTF-16 offset, exclusive." },
+    text: { type: "string", description: "The sentence (or, for a co-occurrence, the paragraph) as written." },
+  },
+  ["start", "end", "text"],
+);
+
+const entityRef = object({ id: integer, type: entityType, name: string }, ["id", "type", "name"]);
+
+const relation = object(
+  {
+    id: integer,
+    documentId: integer,
+    documentTitle: string,
+    type: relationType,
+    roles: { type: "object", description: "Participant names grouped by role, as `trove relations --json` prints them.", additionalProperties: strings },
+    participants: {
+      type: "array",
+      items: object(
+        {
+          role: { enum: [...RELATION_ROLES] },
+          name: { type: "string", description: "As written, titles removed." },
+          entityType: { oneOf: [entityType, { type: "null" }] },
+          start: nullableInteger,
+          end: nullableInteger,
+          entityId: { type: ["integer", "null"], description: "The entity the name resolved to, after merges; null when it kept only its name." },
+        },
+        ["role", "name", "entityType", "start", "end", "entityId"],
+      ),
+    },
+    date: { type: ["string", "null"], description: "Gregorian: YYYY-MM-DD, YYYY-MM or YYYY." },
+    place: nullableString,
+    amount: nullableNumber,
+    currency: { type: ["string", "null"], description: "ISO 4217 where one exists, else a lower-case word (toman, gold-coin); never converted." },
+    quality: nullableString,
+    kind: { enum: [...PAYMENT_KINDS] },
+    purpose: string,
+    cover: string,
+    counterSurveillance: string,
+    evidence: ref("Evidence"),
+    confidence: { type: "number", minimum: 0, maximum: 1 },
+  },
+  ["id", "documentId", "documentTitle", "type", "roles", "participants", "date", "place", "amount", "currency", "quality", "evidence", "confidence"],
+);
+
+const graphNode = object(
+  {
+    id: integer,
+    type: entityType,
+    name: string,
+    mentions: integer,
+    degree: { type: "integer", description: "Entities it is linked to." },
+    pagerank: { type: "number", description: "Weighted PageRank over the whole network, summing to 1." },
+    betweenness: { type: "number", description: "Normalised to 0–1." },
+    community: { type: "integer", description: "Louvain community; 0 is the largest." },
+  },
+  ["id", "type", "name", "mentions", "degree", "pagerank", "betweenness", "community"],
+);
+
+const networkViewSchema = object(
+  {
+    nodes: { type: "array", description: "Highest PageRank first.", items: ref("GraphNode") },
+    edges: {
+      type: "array",
+      items: object(
+        {
+          source: integer,
+          target: integer,
+          kinds: { type: "array", items: edgeKind },
+          relations: { type: "integer", description: "Stated relations between the two." },
+          cooccurrences: { type: "integer", description: "Paragraphs that name both." },
+          weight: { type: "number", description: "Relations count 3, co-occurrences 1." },
+        },
+        ["source", "target", "kinds", "relations", "cooccurrences", "weight"],
+      ),
+    },
+    communities: { type: "array", items: object({ id: integer, size: integer, label: { type: "string", description: "Its three highest-PageRank members." } }, ["id", "size", "label"]) },
+    omittedNodes: { type: "integer", description: "Entities the limit left out." },
+  },
+  ["nodes", "edges", "communities", "omittedNodes"],
+);
+
+const evidencePathSchema = object(
+  {
+    from: ref("EntityRef"),
+    to: ref("EntityRef"),
+    hops: {
+      type: ["array", "null"],
+      description: "Null when nothing links the two; empty when they are the same entity.",
+      items: object(
+        { from: ref("EntityRef"), to: ref("EntityRef"), kind: edgeKind, relationId: nullableInteger, documentId: integer, documentTitle: string, evidence: ref("Evidence") },
+        ["from", "to", "kind", "relationId", "documentId", "documentTitle", "evidence"],
+      ),
+    },
+  },
+  ["from", "to", "hops"],
+);
+
+const timelineView = object(
+  {
+    events: {
+      type: "array",
+      items: object(
+        {
+          date: string,
+          kind: { enum: ["relation", "document"] },
+          relationType: { oneOf: [relationType, { type: "null" }] },
+          relationId: nullableInteger,
+          documentId: integer,
+          documentTitle: string,
+          summary: { type: "string", description: "One line: `meeting: Harith al-Zubaidi, Abu Karrar al-Tamimi — Karbala`." },
+          entities: { type: "array", items: ref("EntityRef") },
+          evidence: { oneOf: [ref("Evidence"), { type: "null" }] },
+        },
+        ["date", "kind", "relationType", "relationId", "documentId", "documentTitle", "summary", "entities", "evidence"],
+      ),
+    },
+    total: { type: "integer", description: "Events matching, over every page." },
+  },
+  ["events", "total"],
+);
+
+const gazetteerPlace = object(
+  {
+    name: string,
+    latitude: { type: "number" },
+    longitude: { type: "number" },
+    country: { type: "string", description: "ISO 3166-1 alpha-2." },
+    kind: { type: "string", description: "city, country, region or site." },
+    population: integer,
+  },
+  ["name", "latitude", "longitude", "country", "kind", "population"],
+);
+
+const placesView = object(
+  {
+    places: {
+      type: "array",
+      items: object(
+        {
+          id: integer,
+          type: entityType,
+          name: string,
+          mentions: integer,
+          documents: integer,
+          status: { enum: [...PLACE_STATUSES], description: "located: one gazetteer entry fits; ambiguous: several do and the candidates are listed rather than one guessed; unknown: none does." },
+          location: { oneOf: [ref("GazetteerPlace"), { type: "null" }] },
+          candidates: { type: "array", items: ref("GazetteerPlace") },
+        },
+        ["id", "type", "name", "mentions", "documents", "status", "location", "candidates"],
+      ),
+    },
+  },
+  ["places"],
+);
+
+const moneyParty = { oneOf: [object({ name: string, entityId: nullableInteger }, ["name", "entityId"]), { type: "null" }] };
+const moneyTotal = object({ key: string, entityId: nullableInteger, currency: string, amount: { type: "number" }, payments: integer }, ["key", "entityId", "currency", "amount", "payments"]);
+const moneyTotals = { type: "array", description: "One row per key and currency: amounts in different currencies are never added.", items: moneyTotal };
+const moneyLedger = object(
+  {
+    lines: {
+      type: "array",
+      items: object(
+        {
+          relationId: integer,
+          documentId: integer,
+          documentTitle: string,
+          date: nullableString,
+          payer: moneyParty,
+          payee: moneyParty,
+          amount: nullableNumber,
+          currency: { type: ["string", "null"], description: "As the text states it; tomans and rials are kept apart, never converted." },
+          kind: { enum: [...PAYMENT_KINDS] },
+          purpose: nullableString,
+          evidence: ref("Evidence"),
+        },
+        ["relationId", "documentId", "documentTitle", "date", "payer", "payee", "amount", "currency", "kind", "purpose", "evidence"],
+      ),
+    },
+    totals: object({ byCurrency: moneyTotals, byPayer: moneyTotals, byPayee: moneyTotals, byKind: moneyTotals }, ["byCurrency", "byPayer", "byPayee", "byKind"]),
+  },
+  ["lines", "totals"],
+);
+
 /** The OpenAPI 3.1 document served at `/api/openapi.json`. */
 export const OPENAPI_DOCUMENT = {
   openapi: "3.1.0",
@@ -282,7 +482,7 @@ export const OPENAPI_DOCUMENT = {
     title: "Trove",
     version: "0.1.0",
     description:
-      "The JSON API of a Trove archive: search, documents and their cables, translations, page images, entities and name matching, statistics and uploads. " +
+      "The JSON API of a Trove archive: search, documents and their cables, translations, page images, entities and name matching, relations and the network, timeline, places and money ledger built from them, statistics and uploads. " +
       "Every failure answers `{ \"error\": { \"code\", \"message\" } }` with a stable code; a malformed query adds the 0-based `position` of the fault.",
   },
   servers: [{ url: "/" }],
@@ -400,6 +600,105 @@ export const OPENAPI_DOCUMENT = {
         responses: { 200: json("The profile.", ref("EntityProfile")), 400: error("A bad mentions count (`bad-request`)."), 404: error("No such entity (`not-found`).") },
       },
     },
+    "/api/relations": {
+      get: {
+        operationId: "listRelations",
+        summary: "What the documents say happened between people, organisations and places (meetings, payments, affiliations, reporting lines, recruitment, handling restrictions), each with the sentence it was read from.",
+        parameters: [
+          { name: "type", in: "query", description: "Only this type.", schema: relationType },
+          entityFilter,
+          { name: "document", in: "query", description: "Only the relations read from this document.", schema: { type: "integer", minimum: 1 } },
+          { name: "limit", in: "query", description: `Relations to return, 0 to ${MAX_RELATION_LIMIT}; default ${DEFAULT_RELATION_LIMIT}.`, schema: { type: "integer", minimum: 0, maximum: MAX_RELATION_LIMIT } },
+          { name: "offset", in: "query", description: "Relations to skip, for paging.", schema: { type: "integer", minimum: 0 } },
+        ],
+        responses: {
+          200: json("A page of relations and how many match in all.", object({ relations: { type: "array", items: ref("Relation") }, total: integer }, ["relations", "total"])),
+          400: error("A bad type, id, limit or offset (`bad-request`)."),
+          404: error("No such entity or document (`not-found`)."),
+        },
+      },
+    },
+    "/api/graph": {
+      get: {
+        operationId: "getNetwork",
+        summary: "The network of entities linked by stated relations and by being named in the same paragraph, with PageRank, degree, betweenness and Louvain communities measured over the whole network; filters choose what to show, never what is measured.",
+        parameters: [
+          { name: "types", in: "query", description: "Comma-separated entity types to include, e.g. `person,organization`.", schema: { type: "string" }, example: "person,organization" },
+          { name: "kinds", in: "query", description: `Comma-separated link kinds: an edge is kept when it has one of them (${EDGE_KINDS.join(", ")}).`, schema: { type: "string" }, example: "meeting,payment" },
+          { name: "community", in: "query", description: "Only the members of this community.", schema: { type: "integer", minimum: 0 } },
+          { name: "limit", in: "query", description: `Entities to include, the highest-PageRank ones, 0 to ${MAX_GRAPH_LIMIT}; default ${DEFAULT_GRAPH_LIMIT}.`, schema: { type: "integer", minimum: 0, maximum: MAX_GRAPH_LIMIT } },
+        ],
+        responses: { 200: json("Nodes, edges between them, their communities, and how many the limit left out.", ref("NetworkView")), 400: error("A bad type, kind, community or limit (`bad-request`).") },
+      },
+    },
+    "/api/graph/top": {
+      get: {
+        operationId: "rankNetwork",
+        summary: "The entities of the network ranked by one centrality, highest first: PageRank (linked to by the well linked), degree (linked to many) or betweenness (the go-between).",
+        parameters: [
+          { name: "by", in: "query", description: "The centrality; default pagerank.", schema: { enum: [...CENTRALITIES] } },
+          { name: "limit", in: "query", description: `Entities to return, 0 to ${MAX_RANKING_LIMIT}; default ${DEFAULT_RANKING_LIMIT}.`, schema: { type: "integer", minimum: 0, maximum: MAX_RANKING_LIMIT } },
+        ],
+        responses: { 200: json("The ranking.", object({ by: { enum: [...CENTRALITIES] }, nodes: { type: "array", items: ref("GraphNode") } }, ["by", "nodes"])), 400: error("A bad centrality or limit (`bad-request`).") },
+      },
+    },
+    "/api/graph/path": {
+      get: {
+        operationId: "getEvidencePath",
+        summary: "How two entities are linked: the chain through the network that rests most on stated relations, each step with the sentence and document that state it.",
+        parameters: [
+          { name: "from", in: "query", required: true, description: "An entity id.", schema: { type: "integer", minimum: 1 } },
+          { name: "to", in: "query", required: true, description: "Another entity id.", schema: { type: "integer", minimum: 1 } },
+        ],
+        responses: {
+          200: json("The path; `hops` is null when nothing links them.", ref("EvidencePath")),
+          400: error("An id missing or malformed (`bad-request`)."),
+          404: error("No such entity (`not-found`)."),
+        },
+      },
+    },
+    "/api/timeline": {
+      get: {
+        operationId: "getTimeline",
+        summary: "Dated relations, and documents by their own date, oldest first, each with its evidence.",
+        parameters: [
+          entityFilter,
+          { name: "kinds", in: "query", description: `Comma-separated: ${TIMELINE_KINDS.join(", ")} (a document by its own date). Default all.`, schema: { type: "string" }, example: "meeting,payment" },
+          { name: "from", in: "query", description: "The earliest date, inclusive.", schema: isoDateSchema },
+          { name: "to", in: "query", description: "The latest date, inclusive.", schema: isoDateSchema },
+          { name: "limit", in: "query", description: `Events to return, 0 to ${MAX_TIMELINE_LIMIT}; default ${DEFAULT_TIMELINE_LIMIT}.`, schema: { type: "integer", minimum: 0, maximum: MAX_TIMELINE_LIMIT } },
+          { name: "offset", in: "query", description: "Events to skip, for paging.", schema: { type: "integer", minimum: 0 } },
+        ],
+        responses: {
+          200: json("A page of events and how many match in all.", ref("TimelineView")),
+          400: error("A bad id, kind, date, limit or offset (`bad-request`)."),
+          404: error("No such entity (`not-found`)."),
+        },
+      },
+    },
+    "/api/places": {
+      get: {
+        operationId: "getPlaces",
+        summary: "The places the documents name, located offline against the gazetteer: located, ambiguous (with the candidates) or unknown; the same JSON as `trove places --json`.",
+        parameters: [
+          { name: "status", in: "query", description: "Only places with this status.", schema: { enum: [...PLACE_STATUSES] } },
+          { name: "limit", in: "query", description: "At most this many places, after the status filter; default all.", schema: { type: "integer", minimum: 0 } },
+        ],
+        responses: { 200: json("Place entities, most mentioned first.", ref("PlacesView")), 400: error("A bad status or limit (`bad-request`).") },
+      },
+    },
+    "/api/money": {
+      get: {
+        operationId: "getMoneyLedger",
+        summary: "Every payment the documents record, with its evidence, and totals by currency, payer, payee and kind; amounts in different currencies are never added together.",
+        parameters: [entityFilter],
+        responses: {
+          200: json("The ledger.", ref("MoneyLedger")),
+          400: error("A malformed id (`bad-request`)."),
+          404: error("No such entity (`not-found`)."),
+        },
+      },
+    },
     "/api/names/match": {
       get: {
         operationId: "matchNames",
@@ -463,6 +762,16 @@ export const OPENAPI_DOCUMENT = {
       EntityProfile: entityProfile,
       DocumentMention: documentMention,
       NameMatch: nameMatch,
+      Evidence: evidence,
+      EntityRef: entityRef,
+      Relation: relation,
+      GraphNode: graphNode,
+      NetworkView: networkViewSchema,
+      EvidencePath: evidencePathSchema,
+      TimelineView: timelineView,
+      GazetteerPlace: gazetteerPlace,
+      PlacesView: placesView,
+      MoneyLedger: moneyLedger,
       UploadView: uploadView,
       UploadsView: object({ maxUploadBytes: integer, maxFiles: integer, uploads: { type: "array", items: ref("UploadView") } }, ["maxUploadBytes", "maxFiles", "uploads"]),
     },

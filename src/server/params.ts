@@ -43,3 +43,30 @@ export function oneOf<T extends string>(value: string | undefined, name: string,
   if (!(choices as readonly string[]).includes(value)) throw new HttpError(400, "bad-request", `${name} must be one of ${choices.join(", ")}`);
   return value as T;
 }
+
+/** An optional id in a query parameter (`?entity=12`): a whole number from 1, else 400, since the address itself is sound. */
+export function optionalId(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const id = Number(value);
+  if (!/^\d{1,15}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw new HttpError(400, "bad-request", `${name} must be an id: a whole number from 1`);
+  return id;
+}
+
+/** An optional comma-separated list of `choices` (`?types=person,place`); repeats are dropped, order kept. */
+export function listOf<T extends string>(value: string | undefined, name: string, choices: readonly T[]): T[] | undefined {
+  if (value === undefined || value === "") return undefined;
+  const items = value.split(",").map((item) => item.trim());
+  const unknown = items.find((item) => !(choices as readonly string[]).includes(item));
+  if (unknown !== undefined) throw new HttpError(400, "bad-request", `${name} takes a comma-separated list of ${choices.join(", ")}; '${unknown.slice(0, 40)}' is none of them`);
+  return [...new Set(items as T[])];
+}
+
+/** An optional Gregorian date as the archive stores them: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export function isoDate(value: string | undefined, name: string): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  const month = Number(match?.[2] ?? 1);
+  const day = Number(match?.[3] ?? 1);
+  if (!match || month < 1 || month > 12 || day < 1 || day > 31) throw new HttpError(400, "bad-request", `${name} must be a date written YYYY, YYYY-MM or YYYY-MM-DD`);
+  return value;
+}

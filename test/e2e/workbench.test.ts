@@ -39,6 +39,10 @@ describe("the workbench in Chromium", { skip: browserMissing() }, () => {
       ["entities", "/entities", /Entities/],
       ["entity-profile", `/entities/${workbench.personWithPersianAlias.id}`, /\S/],
       ["unknown-entity", "/entities/999999", /Entity not found/],
+      ["network", "/graph", /^Network$/],
+      ["timeline", "/timeline", /^Timeline$/],
+      ["map", "/map", /^Map$/],
+      ["money", "/money", /^Money$/],
       ["upload", "/upload", /Add files/],
       ["overview", "/overview", /Overview/],
       ["unknown-document", "/documents/999999", /Document not found/],
@@ -209,6 +213,104 @@ describe("the workbench in Chromium", { skip: browserMissing() }, () => {
     await mention.click();
     await page.waitForURL(url(profile!));
     await page.locator(".entity-profile").waitFor();
+  });
+
+  it("draws the network, opens a profile from a node by keyboard, and shows the evidence of a line and of a picked pair", async () => {
+    const page = record.page;
+    await go("/graph");
+    const nodes = await page.locator("svg.network circle").count();
+    assert.ok(nodes > 0, "the network has circles");
+    assert.ok((await page.locator("svg.network .edge").count()) > 0, "the network has lines");
+    assert.equal(await page.locator(".network-table tbody tr").count(), nodes, "the table lists every node drawn");
+
+    await page.locator("svg.network .node[tabindex='0']").focus();
+    await page.keyboard.press("j");
+    const second = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+    assert.equal(second, await page.locator("svg.network .node").nth(1).getAttribute("aria-label"), "j moves to the next node by rank");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/entities\/\d+$/);
+    await page.locator(".entity-profile").waitFor();
+    await page.goBack();
+    await page.locator("svg.network").waitFor();
+
+    await page.locator("svg.network .edge").first().dispatchEvent("click");
+    const hop = page.locator(".path-hops li").first();
+    await hop.waitFor();
+    assert.match((await hop.locator(".evidence figcaption a").getAttribute("href")) ?? "", /^\/documents\/\d+$/);
+    assert.match(await hop.locator(".evidence blockquote").innerText(), /\S/);
+    assert.equal(await page.locator(".edge.on-path").count(), 1);
+
+    const options = await page.locator("#path-to option").evaluateAll((items) => items.map((item) => (item as HTMLOptionElement).value));
+    await page.selectOption("#path-from", options[0]!);
+    await page.selectOption("#path-to", options.at(-1)!);
+    await page.locator(".path-form button[type=submit]").click();
+    await page.locator("#path-title", { hasText: "From" }).waitFor();
+    assert.match(await text(".path-panel"), /steps?, each with the sentence|Nothing in the archive links them|The same entity/);
+    await screenshot(page, "network-path");
+    assert.deepEqual(await seriousViolations(page), []);
+
+    await page.locator(".filters input[value='person']").check();
+    await page.locator(".filters button[type=submit]").click();
+    await page.waitForURL(/\/graph\?types=person$/);
+    await page.locator("svg.network, .empty").first().waitFor();
+    for (const type of await page.locator(".network-table .entity-type").allInnerTexts()) assert.equal(type, "Person");
+  });
+
+  it("lists dated items on the timeline by year and month, each linked to its document, and narrows to an entity by name", async () => {
+    const page = record.page;
+    await go("/timeline");
+    const events = page.locator(".timeline-event");
+    assert.ok((await events.count()) > 0, "the timeline lists dated items");
+    assert.ok((await page.locator(".timeline-year h2").count()) > 0, "the timeline has years");
+    const dates = await page.locator(".timeline-event .event-head time").evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
+    assert.deepEqual(dates, [...dates].sort());
+    const linked = await events.evaluateAll((items) => items.filter((item) => item.querySelector("a[href^='/documents/']")).length);
+    assert.equal(linked, await events.count(), "every item links to its document");
+
+    await page.fill("#timeline-entity", workbench.personWithPersianAlias.name);
+    await page.locator(".filters button[type=submit]").click();
+    await page.waitForURL(new RegExp(`/timeline\\?entity=${workbench.personWithPersianAlias.id}$`));
+    await page.locator("h1", { hasText: "Timeline of" }).waitFor();
+    assert.equal(await page.inputValue("#timeline-entity"), workbench.personWithPersianAlias.name);
+  });
+
+  it("draws the located places on an offline world map, each a way to its profile", async () => {
+    const page = record.page;
+    await go("/map");
+    assert.ok((await page.locator("svg.world-map path.country").count()) > 100, "the map draws the countries");
+    const located = await page.locator(".places-table tbody tr").count();
+    assert.ok(located > 0, "some places are located");
+    assert.equal(await page.locator("svg.world-map circle.place").count(), located);
+    await page.locator(".places-table tbody a").first().click();
+    await page.waitForURL(/\/entities\/\d+$/);
+    await page.locator(".entity-profile").waitFor();
+  });
+
+  it("shows the 87.5 euro expense in the money ledger with its evidence, and totals per currency", async () => {
+    const page = record.page;
+    await go("/money");
+    const expense = page.locator(".ledger tbody tr", { hasText: "87.50 EUR" });
+    assert.equal(await expense.count(), 1, await text("main"));
+    assert.match(await expense.innerText(), /Expense/);
+    assert.equal(await expense.locator(".evidence figcaption a").getAttribute("href"), `/documents/${workbench.ids.erbilExpenses}`);
+    assert.match(await expense.locator(".evidence blockquote").innerText(), /\S/);
+    const currencies = await page.locator("table.money-totals").first().locator("tbody th").allInnerTexts();
+    assert.deepEqual(currencies, [...new Set(currencies)]);
+    assert.ok(currencies.includes("EUR"), currencies.join());
+    await screenshot(page, "money-ledger");
+  });
+
+  it("lists an entity's relations in its profile, each with its evidence and document", async () => {
+    const page = record.page;
+    await go("/timeline?kinds=meeting,payment");
+    await page.locator(".timeline-event .event-entities a").first().click();
+    await page.waitForURL(/\/entities\/\d+$/);
+    await page.locator("#relations").waitFor();
+    const relation = page.locator(".relations .relation").first();
+    assert.match(await relation.locator(".relation-type").innerText(), /^(Meeting|Payment|Affiliation|Reporting line|Recruitment|Handling restriction)$/i);
+    assert.match((await relation.locator(".evidence figcaption a").getAttribute("href")) ?? "", /^\/documents\/\d+$/);
+    await screenshot(page, "entity-relations");
+    assert.deepEqual(await seriousViolations(page), []);
   });
 
   it("uploads files with live progress: they are ingested, their problems shown by stage, and found", async () => {

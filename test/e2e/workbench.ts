@@ -1,7 +1,8 @@
 /**
  * The workbench the browser tests run against: the UI built fresh into a
  * temporary folder, an archive made by ingesting a few sample files and two
- * hostile fixtures (with the entity stage, so that names link to profiles),
+ * hostile fixtures (with the entity and relation stages, so that names link
+ * to profiles and the network, timeline, map and money ledger have content),
  * and the real server on a free loopback port.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
@@ -24,6 +25,8 @@ export const LEDGER_NOTES = 27;
 const SAMPLES = [
   "reports/fa/report-1393-09-14-karbala.fa.txt",
   "reports/en/report-1393-09-14-karbala.en.txt",
+  "reports/en/report-1393-07-15-karbala.en.txt",
+  "reports/en/report-1393-08-12-erbil-expenses.en.txt",
   "cables/14BAGHDAD1911.txt",
   "pdf/briefing-zubaidi-payments.pdf",
   "images/photo-report-1393-09-14-karbala.jpg",
@@ -58,7 +61,7 @@ export interface Workbench {
   server: RunningServer;
   url: string;
   /** Document ids by role in the tests. */
-  ids: { cable: number; persianReport: number; englishReport: number; pdf: number; image: number; hostileHtml: number; hostileText: number };
+  ids: { cable: number; persianReport: number; englishReport: number; pdf: number; image: number; hostileHtml: number; hostileText: number; erbilExpenses: number };
   /** A person the archive also names in Persian or Arabic script. */
   personWithPersianAlias: { id: number; name: string };
   maxUploadBytes: number;
@@ -105,6 +108,7 @@ export async function startWorkbench(): Promise<Workbench> {
       image: find("path:photo-report-1393-09-14-karbala.jpg"),
       hostileHtml: find("path:hostile-page.html"),
       hostileText: find("path:hostile-note.txt"),
+      erbilExpenses: find("path:report-1393-08-12-erbil-expenses.en.txt"),
     },
     close: () => server.close(),
   };

@@ -6,7 +6,14 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { EntityType } from "../../src/model/entity.js";
+import type { RelationRole } from "../../src/model/relation.js";
+import { RELATION_EXTRACTOR_VERSION } from "../../src/extract/relations/index.js";
+import { paragraphCoOccurrences } from "../../src/pipeline/co-occurrence.js";
 import { ingest } from "../../src/pipeline/ingest-job.js";
+import { findEntitiesByName } from "../../src/search/entity-lookup.js";
+import { searchArchive } from "../../src/search/sqlite-search.js";
+import type { RelationToSave } from "../../src/store/relation-store.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { extracted } from "../helpers/documents.js";
 import { tempDir } from "../helpers/temp-dir.js";
@@ -58,6 +65,98 @@ export async function sampleArchive(): Promise<SampleArchive> {
   } finally {
     store.close();
   }
+}
+
+/** The expense report whose 87.5 euros the money ledger must show. */
+export const ERBIL_EXPENSES = "reports/en/report-1393-08-12-erbil-expenses.en.txt";
+
+export interface RelationArchive extends SampleArchive {
+  documents: { karbala: number; erbil: number; briefing: number };
+  entities: { tamimi: number; zubaidi: number; erbilOffice: number; karbala: number };
+  /** The relations saved on top of what the extractor read, as the ledger and timeline must show them. */
+  saved: { meeting: number; expense: number; instalment: number };
+}
+
+/**
+ * The sample archive and the Erbil expense report, ingested with the entity
+ * and relation stages, and three relations saved as the text states them: the
+ * Karbala meeting, the 87.5 euro expense and one four-million-dollar
+ * instalment. The routes' answers do not then hang on how much the extractor
+ * reads of the fictional samples; the paragraphs' co-occurrences are the
+ * relation stage's own.
+ */
+export async function relationArchive(): Promise<RelationArchive> {
+  const sample = await sampleArchive();
+  const extra = path.join(path.dirname(sample.leak), "extra");
+  mkdirSync(extra);
+  copyFileSync(path.resolve("samples", ERBIL_EXPENSES), path.join(extra, path.basename(ERBIL_EXPENSES)));
+  const store = SqliteStore.open(sample.archive);
+  try {
+    await ingest(store, [extra], { workers: 0, entities: true });
+    const documentId = (query: string) => searchArchive(store, query, { limit: 1 }).hits[0]?.id ?? fail(`no document for ${query}`);
+    const entityId = (name: string) => findEntitiesByName(store.entities, name, { tolerant: false })[0] ?? fail(`no entity called ${name}`);
+    const documents = {
+      karbala: documentId("path:report-1393-07-15-karbala.en.txt"),
+      erbil: documentId("path:report-1393-08-12-erbil-expenses.en.txt"),
+      briefing: documentId("path:briefing-zubaidi-payments.pdf"),
+    };
+    const entities = { tamimi: entityId("Abu Karrar Tamimi"), zubaidi: entityId("Harith Nouri al-Zubaidi"), erbilOffice: entityId("Erbil Office"), karbala: entityId("Karbala") };
+    const participant = (role: RelationRole, name: string, entityId: number | null, entityType: EntityType | null) => ({ role, name, entityType, start: null, end: null, entityId });
+    const relation = (documentId: number, sentence: string, fields: Omit<RelationToSave, "evidence" | "confidence">): RelationToSave => {
+      const start = store.getDocument(documentId).text.indexOf(sentence);
+      if (start < 0) fail(`document ${documentId} lacks the sentence ${sentence}`);
+      return { ...fields, evidence: { start, end: start + sentence.length, text: sentence }, confidence: 0.9 };
+    };
+    const save = (documentId: number, relations: RelationToSave[]) => {
+      const { text } = store.getDocument(documentId);
+      store.relations.saveRelations(documentId, RELATION_EXTRACTOR_VERSION, relations, paragraphCoOccurrences(text, store.entities.documentMentions(documentId)));
+    };
+    const none = { place: null, amount: null, currency: null, quality: null };
+    save(documents.karbala, [
+      relation(documents.karbala, "a meeting was held at the Dar al-Salam Hotel in Karbala", {
+        ...none,
+        type: "meeting",
+        roles: { participant: ["Navid", "Abu Karrar Tamimi"], place: ["Karbala"] },
+        participants: [participant("participant", "Navid", null, null), participant("participant", "Abu Karrar Tamimi", entities.tamimi, "person"), participant("place", "Karbala", entities.karbala, "place")],
+        date: "2014-10-05",
+        place: "Karbala",
+      }),
+    ]);
+    save(documents.erbil, [
+      relation(documents.erbil, "Total: 87.5 euros (eighty-seven and a half euros).", {
+        ...none,
+        type: "payment",
+        roles: { payer: ["Erbil Office"], payee: ["Kak Rebwar Hama-Salih"] },
+        participants: [participant("payer", "Erbil Office", entities.erbilOffice, "organization"), participant("payee", "Kak Rebwar Hama-Salih", null, null)],
+        date: "2014-11-03",
+        amount: 87.5,
+        currency: "EUR",
+        kind: "expense",
+        purpose: "gifts",
+      }),
+    ]);
+    save(documents.briefing, [
+      relation(documents.briefing, "in four\ninstalments of four million dollars", {
+        ...none,
+        type: "payment",
+        roles: { payee: ["Harith Nouri al-Zubaidi"], intermediary: ["Abu Karrar al-Tamimi"] },
+        participants: [participant("payee", "Harith Nouri al-Zubaidi", entities.zubaidi, "person"), participant("intermediary", "Abu Karrar al-Tamimi", entities.tamimi, "person")],
+        date: "2014-10",
+        amount: 4_000_000,
+        currency: "USD",
+        kind: "installment",
+      }),
+    ]);
+    store.commit();
+    const savedId = (documentId: number) => store.relations.listRelations({ documentId })[0]!.id;
+    return { ...sample, documents, entities, saved: { meeting: savedId(documents.karbala), expense: savedId(documents.erbil), instalment: savedId(documents.briefing) } };
+  } finally {
+    store.close();
+  }
+}
+
+function fail(message: string): never {
+  throw new Error(`the relation archive: ${message}`);
 }
 
 export interface Part {

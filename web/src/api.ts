@@ -8,13 +8,21 @@ import type {
   CableView,
   DocumentMentionsView,
   DocumentView,
+  EdgeKind,
   EntitiesView,
   EntityLookupView,
   EntityType,
   EntityView,
+  EvidencePath,
   ImagesView,
+  MoneyLedger,
+  NetworkView,
+  PlacesView,
+  RelationsView,
+  RelationType,
   SearchResult,
   StatsView,
+  TimelineView,
   TranslationView,
   UploadsView,
   UploadView,
@@ -33,6 +41,24 @@ export class ApiFailure extends Error {
     this.code = detail.code;
     if (detail.position !== undefined) this.position = detail.position;
   }
+}
+
+export type TimelineKind = RelationType | "document";
+
+export interface NetworkFilter {
+  types?: EntityType[];
+  kinds?: EdgeKind[];
+  community?: number;
+  limit?: number;
+}
+
+export interface TimelineFilter {
+  entity?: number;
+  kinds?: TimelineKind[];
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
 }
 
 export type SortOrder = "relevance" | "date" | "date-asc";
@@ -97,6 +123,24 @@ export const api = {
   },
   entity(id: number, signal?: AbortSignal): Promise<EntityView> {
     return getJson(`/api/entities/${id}`, signal);
+  },
+  relations(params: { entity?: number; document?: number; type?: RelationType; limit: number; offset?: number }, signal?: AbortSignal): Promise<RelationsView> {
+    return getJson(`/api/relations?${queryOf(params)}`, signal);
+  },
+  network(filter: NetworkFilter, signal?: AbortSignal): Promise<NetworkView> {
+    return getJson(`/api/graph?${queryOf(filter)}`, signal);
+  },
+  evidencePath(from: number, to: number, signal?: AbortSignal): Promise<EvidencePath> {
+    return getJson(`/api/graph/path?${queryOf({ from, to })}`, signal);
+  },
+  timeline(filter: TimelineFilter, signal?: AbortSignal): Promise<TimelineView> {
+    return getJson(`/api/timeline?${queryOf(filter)}`, signal);
+  },
+  places(signal?: AbortSignal): Promise<PlacesView> {
+    return getJson("/api/places", signal);
+  },
+  money(entity: number | undefined, signal?: AbortSignal): Promise<MoneyLedger> {
+    return getJson(`/api/money${entity === undefined ? "" : `?entity=${entity}`}`, signal);
   },
   stats(signal?: AbortSignal): Promise<StatsView> {
     return getJson("/api/stats", signal);
@@ -164,6 +208,16 @@ export const api = {
     });
   },
 };
+
+/** Query parameters from the defined values; lists as the API takes them, comma-separated. */
+function queryOf(params: object): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params) as [string, unknown][]) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    query.set(name, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  return query;
+}
 
 async function poll(id: string, onView: (view: UploadView) => void, signal: AbortSignal): Promise<UploadView> {
   for (;;) {

@@ -42,6 +42,25 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   return element;
 }
 
+const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+
+/**
+ * An SVG element, for the drawings (network, map): attributes by name, with
+ * the same refusals as `h`; text children become text nodes.
+ *
+ * @example
+ * svg("circle", { cx: 10, cy: 10, r: 4, class: "node" }, svg("title", {}, "Harith al-Zubaidi"))
+ */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number | undefined> = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NAMESPACE, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (/^on/i.test(name) || name.toLowerCase() === "style") throw new Error(`refusing to set the ${name} attribute`);
+    if (value !== undefined) element.setAttribute(name, String(value));
+  }
+  append(element, ...children);
+  return element;
+}
+
 /** Appends children as nodes; strings and numbers as text. */
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {

@@ -6,6 +6,20 @@ export function formatNumber(value: number): string {
   return NUMBER.format(value);
 }
 
+const MONEY = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const WHOLE_MONEY = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+
+/**
+ * An amount with its currency as the archive records it, the code or word
+ * after the number: `87.50 EUR`, `16,000,000 USD`, `500,000 toman`. Cents
+ * appear only when there are any; a sum with no currency stated says so.
+ */
+export function formatMoney(amount: number | null, currency: string | null): string {
+  if (amount === null) return currency ? `an unstated sum in ${currency}` : "an unstated sum";
+  const number = Number.isInteger(amount) ? WHOLE_MONEY.format(amount) : MONEY.format(amount);
+  return currency ? `${number} ${currency}` : `${number} (currency not stated)`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ["KB", "MB", "GB", "TB"];

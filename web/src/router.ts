@@ -147,16 +147,12 @@ function isSearchBox(element: Element | null): boolean {
   return element instanceof HTMLInputElement && element.type === "search";
 }
 
+/** The top-level screens, each with its link in the main navigation. */
+const SECTIONS = ["entities", "graph", "timeline", "map", "money", "upload", "overview"];
+
 function markCurrentNavigation(pathname: string): void {
-  const section = pathname.startsWith("/upload")
-    ? "upload"
-    : pathname.startsWith("/overview")
-      ? "overview"
-      : pathname.startsWith("/entities")
-        ? "entities"
-        : pathname === "/" || pathname.startsWith("/search")
-          ? "search"
-          : "";
+  const first = pathname.split("/")[1] ?? "";
+  const section = SECTIONS.includes(first) ? first : first === "" || first === "search" ? "search" : "";
   for (const link of document.querySelectorAll<HTMLAnchorElement>("[data-nav]")) {
     if (link.dataset.nav === section) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");

@@ -1,23 +1,31 @@
 /**
  * An entity's profile: its name and type, every spelling in every script,
- * titles and roles, the span of dates, each mention in the passage around
- * it (a link into the reader), who else appears in the same documents, and
- * a search for every document that mentions it. `/entities/NAME` opens the
- * entity a name stands for, as `trove entity NAME` does.
+ * titles and roles, the span of dates, the relations it takes part in (each
+ * with its evidence sentence), each mention in the passage around it (a link
+ * into the reader), who else appears in the same documents, and a search for
+ * every document that mentions it. `/entities/NAME` opens the entity a name
+ * stands for, as `trove entity NAME` does.
  */
-import { api, ApiFailure, type EntityView } from "../api.js";
+import { api, ApiFailure, type EntityView, type RelationsView } from "../api.js";
 import { definitions, h, replace, type Child } from "../dom.js";
 import { formatIsoDate, formatNumber } from "../format.js";
 import type { ScreenContext } from "../router.js";
-import { failureScreen, heading, isAbort, loading } from "./common.js";
+import { failurePanel, failureScreen, heading, isAbort, loading } from "./common.js";
 import { dateSpan, entitiesUrl, entityTypeName, entityUrl, nameSpan, separated } from "./entities.js";
+import { moneyUrl } from "./money.js";
+import { evidenceQuote, relationSummary } from "./relation-view.js";
 import { quoted, searchUrl } from "./search.js";
+import { timelineUrl } from "./timeline.js";
+
+/** Relations shown on a profile; the timeline lists them all. */
+const PROFILE_RELATIONS = 50;
 
 export async function entityScreen(context: ScreenContext): Promise<void> {
   const requested = context.params.id ?? "";
   context.setTitle(requested);
   loading(context.main, `entity ${requested}`);
   let profile: EntityView;
+  let relations: RelationsView | ApiFailure;
   let others: number[] = [];
   try {
     let id: number;
@@ -26,7 +34,14 @@ export async function entityScreen(context: ScreenContext): Promise<void> {
       if (requested.trim() === "") throw new ApiFailure(404, { code: "not-found", message: "no entity named; list them at /entities" });
       [id, ...others] = (await api.lookupEntity(requested, context.signal)).ids as [number, ...number[]];
     }
-    profile = await api.entity(id, context.signal);
+    // A failure to read relations leaves the rest of the profile standing; the section says what went wrong.
+    [profile, relations] = await Promise.all([
+      api.entity(id, context.signal),
+      api.relations({ entity: id, limit: PROFILE_RELATIONS }, context.signal).catch((error: unknown) => {
+        if (error instanceof ApiFailure) return error;
+        throw error;
+      }),
+    ]);
   } catch (error) {
     if (isAbort(error)) throw error;
     context.setTitle("Entity not found");
@@ -50,6 +65,7 @@ export async function entityScreen(context: ScreenContext): Promise<void> {
         h("p", {}, h("a", { href: searchUrl(`entity:${quoted(profile.name)}`) }, "Search the documents that mention ", nameSpan(profile.name))),
       ),
       aboutSection(profile, others),
+      relationsSection(profile, relations),
       mentionsSection(profile),
       coOccurringSection(profile),
     ),
@@ -81,6 +97,23 @@ function aboutSection(profile: EntityView, others: number[]): HTMLElement {
       ],
       { class: "fields" },
     ),
+  );
+}
+
+function relationsSection(profile: EntityView, relations: RelationsView | ApiFailure): HTMLElement {
+  if (relations instanceof ApiFailure) return section("relations", "Relations", failurePanel(relations));
+  if (relations.total === 0) {
+    return section("relations", "Relations", h("p", { class: "note" }, "No relations read for this entity: meetings, payments, affiliations, reporting lines, recruitment and handling restrictions are read from the documents as they are ingested."));
+  }
+  const shownNote =
+    relations.relations.length < relations.total
+      ? h("p", { class: "note" }, `The first ${formatNumber(relations.relations.length)} of ${formatNumber(relations.total)}; `, h("a", { href: timelineUrl({ entity: profile.id }) }, "the timeline lists them all"), ".")
+      : h("p", { class: "note" }, h("a", { href: timelineUrl({ entity: profile.id }) }, "See them on the timeline"), " · ", h("a", { href: moneyUrl(profile.id) }, "payments in the money ledger"));
+  return section(
+    "relations",
+    "Relations",
+    shownNote,
+    h("ol", { class: "relations" }, ...relations.relations.map((relation) => h("li", { class: "relation" }, relationSummary(relation), evidenceQuote(relation.evidence, relation.documentId, relation.documentTitle)))),
   );
 }
 
