@@ -146,7 +146,7 @@ export interface UploadFile {
 
 /** The ingest job's progress (its `IngestProgress`), with the counts known before it starts always there. */
 export interface UploadProgressCounts {
-  /** `files` while files are read, then `entities` while their text is read for names. */
+  /** `files` while files are read, `entities` while their text is read for names, then `relations`. */
   stage?: string;
   filesTotal: number;
   filesDone: number;
@@ -158,6 +158,9 @@ export interface UploadProgressCounts {
   entityDocumentsTotal?: number;
   entityDocumentsDone?: number;
   mentions?: number;
+  relationDocumentsTotal?: number;
+  relationDocumentsDone?: number;
+  relations?: number;
 }
 
 export interface UploadProgress extends UploadProgressCounts {

@@ -103,7 +103,7 @@ class UploadJob {
   update(progress: IngestProgress): void {
     this.progress = { ...progress };
     const stage = progress.stage ?? "files";
-    if (stage !== this.stageStarted.stage) this.stageStarted = { stage, at: progress.elapsedMs, done: progress.entityDocumentsDone ?? 0 };
+    if (stage !== this.stageStarted.stage) this.stageStarted = { stage, at: progress.elapsedMs, done: stageDocuments(progress).done };
     this.emit();
   }
 
@@ -144,7 +144,7 @@ class UploadJob {
   /**
    * Files and bytes per second over the whole job; the ETA from the bytes
    * left while files are read, then from the documents left in the entity
-   * stage at that stage's own pace.
+   * and relation stages, each at its own pace.
    */
   private rates(): Pick<UploadProgress, "filesPerSecond" | "bytesPerSecond" | "etaSeconds"> {
     const { elapsedMs, filesDone, bytesDone, bytesTotal } = this.progress;
@@ -152,10 +152,11 @@ class UploadJob {
     const bytesPerSecond = seconds > 0 ? bytesDone / seconds : 0;
     let etaSeconds: number | null = null;
     if (this.finished) etaSeconds = 0;
-    else if (this.progress.stage === "entities") {
-      const done = (this.progress.entityDocumentsDone ?? 0) - this.stageStarted.done;
+    else if (this.progress.stage === "entities" || this.progress.stage === "relations") {
+      const documents = stageDocuments(this.progress);
+      const done = documents.done - this.stageStarted.done;
       const stageSeconds = (elapsedMs - this.stageStarted.at) / 1000;
-      const left = (this.progress.entityDocumentsTotal ?? 0) - (this.progress.entityDocumentsDone ?? 0);
+      const left = documents.total - documents.done;
       if (done > 0 && stageSeconds > 0) etaSeconds = Math.ceil(left / (done / stageSeconds));
     } else if (bytesPerSecond > 0) etaSeconds = Math.ceil(Math.max(0, bytesTotal - bytesDone) / bytesPerSecond);
     return { filesPerSecond: seconds > 0 ? round(filesDone / seconds) : 0, bytesPerSecond: Math.round(bytesPerSecond), etaSeconds };
@@ -359,4 +360,11 @@ function formatLimit(bytes: number): string {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** Documents read and to read in the current document stage (none while files are read). */
+function stageDocuments(progress: UploadProgressCounts): { done: number; total: number } {
+  if (progress.stage === "entities") return { done: progress.entityDocumentsDone ?? 0, total: progress.entityDocumentsTotal ?? 0 };
+  if (progress.stage === "relations") return { done: progress.relationDocumentsDone ?? 0, total: progress.relationDocumentsTotal ?? 0 };
+  return { done: 0, total: 0 };
 }

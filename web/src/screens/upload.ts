@@ -142,13 +142,15 @@ function renderJob(container: HTMLElement, view: UploadView): void {
   const finished = view.state === "done" || view.state === "failed";
   const filesBar = h("progress", { id: "files-read", attrs: { max: Math.max(1, progress.filesTotal), value: progress.filesDone } });
   const entityStage = progress.stage === "entities" && (progress.entityDocumentsTotal ?? 0) > 0;
+  const relationStage = progress.stage === "relations" && (progress.relationDocumentsTotal ?? 0) > 0;
   const rate = progress.bytesPerSecond > 0 ? `${formatBytes(progress.bytesPerSecond)}/s · ${progress.filesPerSecond} files/s` : "—";
   replace(
     container,
     h("h2", { id: "progress-title" }, "Upload ", h("code", {}, view.id)),
-    h("p", { class: `state state-${view.state}`, attrs: { role: "status" } }, STATE_WORDS[view.state], view.state === "ingesting" && entityStage ? ": reading names in the new documents" : ""),
+    h("p", { class: `state state-${view.state}`, attrs: { role: "status" } }, STATE_WORDS[view.state], view.state === "ingesting" ? (entityStage ? ": reading names in the new documents" : relationStage ? ": reading relations in the new documents" : "") : ""),
     h("p", { class: "bar" }, h("label", { attrs: { for: "files-read" } }, "Files read "), filesBar, ` ${formatNumber(progress.filesDone)} of ${formatNumber(progress.filesTotal)}`),
     entityStage ? h("p", { class: "bar" }, h("label", { attrs: { for: "names-read" } }, "Documents read for names "), h("progress", { id: "names-read", attrs: { max: Math.max(1, progress.entityDocumentsTotal ?? 1), value: progress.entityDocumentsDone ?? 0 } })) : null,
+    relationStage ? h("p", { class: "bar" }, h("label", { attrs: { for: "relations-read" } }, "Documents read for relations "), h("progress", { id: "relations-read", attrs: { max: Math.max(1, progress.relationDocumentsTotal ?? 1), value: progress.relationDocumentsDone ?? 0 } })) : null,
     definitions(
       [
         ["Bytes", `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`],
