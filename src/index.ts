@@ -39,3 +39,6 @@ export * from "./graph/index.js";
 export { loadGazetteer } from "./extract/gazetteer.js";
 export { geocodePlace, geocodePlaces, placesView } from "./extract/geocode.js";
 export { verifyArchive } from "./publish/verification/report.js";
+export { addSuggestions, forbiddenForms, redactEntity } from "./publish/redaction/index.js";
+export { exportExcerpt } from "./publish/export/export-excerpt.js";
+export { checkFile } from "./publish/leak-check/check.js";

@@ -10,6 +10,8 @@ import { ingestCommand } from "./commands/ingest.js";
 import { namesCommand } from "./commands/names.js";
 import { parseCommand } from "./commands/parse.js";
 import { placesCommand } from "./commands/places.js";
+import { redactCommand } from "./commands/redact.js";
+import { publishCommand } from "./commands/publish.js";
 import { translationsCommand } from "./commands/translations.js";
 import { searchCommand } from "./commands/search.js";
 import { serveCommand } from "./commands/serve.js";
@@ -42,7 +44,9 @@ export function buildProgram(exit: ExitStatus): Command {
     .addCommand(placesCommand())
     .addCommand(graphCommand())
     .addCommand(timelineCommand())
-    .addCommand(moneyCommand());
+    .addCommand(moneyCommand())
+    .addCommand(redactCommand(exit))
+    .addCommand(publishCommand(exit));
   const overrideExits = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(overrideExits);

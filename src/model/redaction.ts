@@ -46,6 +46,27 @@ export interface Redaction {
   /** Who accepted or rejected it, and when; null while suggested. */
   decidedBy: string | null;
   decidedAt: string | null;
+  /**
+   * Set when re-ingest replaced the document's text and the redacted words
+   * were found nowhere in the new text. The redaction is kept, so that it is
+   * never silently lost: it is no longer applied (nothing at its offsets is
+   * what it hid), but its text stays among the forms the leak check looks
+   * for, and it waits in the review queue until a reporter looks at it.
+   */
+  detachedAt?: string;
+}
+
+/** What happened to a redaction after it was made: a reporter's decision, or re-ingest moving or detaching it. */
+export type RedactionEventKind = "accepted" | "rejected" | "moved" | "detached";
+
+/** One line of a redaction's history: who decided what and when, kept for the audit trail. */
+export interface RedactionEvent {
+  redactionId: number;
+  kind: RedactionEventKind;
+  /** A user name, or `trove` for what re-ingest did. */
+  by: string;
+  note: string | null;
+  at: string;
 }
 
 /** What a leak check found: a redacted string, or a form of one, still present in an exported file. */

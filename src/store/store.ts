@@ -6,6 +6,7 @@
 import type { TranslationCandidate, TranslationPair } from "../parse/translation.js";
 import type { DocumentType, ExtractedDocument, Problem, StoredDocument } from "../model/document.js";
 import type { EntityStore } from "./entity-store.js";
+import type { RedactionStore } from "./redaction-store.js";
 import type { RelationStore } from "./relation-store.js";
 
 export interface SavedDocument {
@@ -75,10 +76,18 @@ export interface ArchiveStore {
   readonly entities: EntityStore;
   /** Relations, paragraph co-occurrences, and the network, timeline and money ledger read from them. */
   readonly relations: RelationStore;
+  /** Redactions suggested, made and reviewed: what a published excerpt must not show. */
+  readonly redactions: RedactionStore;
   beginRun(inputs: string[]): number;
   finishRun(runId: number, summary: RunSummary): void;
   /** True when this file was ingested completely before with the same size and modification time. */
   isUnchanged(path: string, size: number, mtimeMs: number): boolean;
+  /**
+   * Saves a document, replacing what an earlier ingest of the same locator
+   * stored. Its redactions outlive a new text: each is moved to where its
+   * words now stand, and an accepted one whose words are gone is detached
+   * (kept and shown for review, never silently dropped).
+   */
   saveDocument(document: ExtractedDocument): SavedDocument;
   recordProblem(runId: number, problem: Problem): void;
   /** Marks a file on disk as completely ingested; only then will a re-run skip it. */

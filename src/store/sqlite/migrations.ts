@@ -310,6 +310,55 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX co_occurrences_entity_b ON co_occurrences(entity_b);
     `,
   },
+  {
+    version: 6,
+    description: "redactions of document spans, suggested by rules or made by a reporter, and the history of their review",
+    // IF NOT EXISTS: an archive whose version was wound back to an earlier one
+    // (to have a newer stage redo its work) keeps its redactions instead of
+    // failing to open; redactions are a reporter's work and are never recreated.
+    sql: `
+      -- A span of one document's text that must not be published. Offsets are
+      -- into the text as stored; the text is kept too, so that re-ingest can
+      -- find it again when the document's text changes.
+      CREATE TABLE IF NOT EXISTS redactions (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        -- Set when the redaction came from an entity: every alias of it is then forbidden too.
+        entity_id INTEGER REFERENCES entities(id),
+        reason TEXT NOT NULL,
+        note TEXT,
+        status TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        decided_by TEXT,
+        decided_at TEXT,
+        -- Set when re-ingest replaced the text and the redacted words were not
+        -- found in it: kept, and still searched for by the leak check, but no
+        -- longer applied, until a reporter reviews it.
+        detached_at TEXT
+      );
+      -- One redaction per span; a detached one keeps its old offsets, which may since belong to another.
+      CREATE UNIQUE INDEX IF NOT EXISTS redactions_span ON redactions(document_id, start, end) WHERE detached_at IS NULL;
+      CREATE INDEX IF NOT EXISTS redactions_document ON redactions(document_id, start);
+      CREATE INDEX IF NOT EXISTS redactions_status ON redactions(status, reason);
+      CREATE INDEX IF NOT EXISTS redactions_entity ON redactions(entity_id);
+
+      -- Who accepted or rejected what and when, and what re-ingest moved or
+      -- detached: the audit trail a newsroom needs before publishing.
+      CREATE TABLE IF NOT EXISTS redaction_decisions (
+        id INTEGER PRIMARY KEY,
+        redaction_id INTEGER NOT NULL REFERENCES redactions(id),
+        kind TEXT NOT NULL,
+        decided_by TEXT NOT NULL,
+        note TEXT,
+        decided_at TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS redaction_decisions_redaction ON redaction_decisions(redaction_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

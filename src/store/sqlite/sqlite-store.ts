@@ -15,6 +15,7 @@ import type { TranslationCandidate, TranslationPair } from "../../parse/translat
 import type { ArchiveStats, ArchiveStore, CableLink, CountBy, DocumentDetail, DocumentSummary, RunSummary, SavedDocument } from "../store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { SqliteEntityStore } from "./sqlite-entities.js";
+import { SqliteRedactionStore } from "./sqlite-redactions.js";
 import { SqliteRelationStore } from "./sqlite-relations.js";
 
 export interface SqliteStoreOptions {
@@ -47,6 +48,7 @@ export class SqliteStore implements ArchiveStore {
   readonly database: Database.Database;
   readonly entities: SqliteEntityStore;
   readonly relations: SqliteRelationStore;
+  readonly redactions: SqliteRedactionStore;
   private inTransaction = false;
   private readonly statements;
 
@@ -56,6 +58,7 @@ export class SqliteStore implements ArchiveStore {
     this.statements = prepareStatements(database);
     this.entities = new SqliteEntityStore(database, (work) => this.atomically(work));
     this.relations = new SqliteRelationStore(database, (work) => this.atomically(work), (id) => this.entities.documentMentions(id));
+    this.redactions = new SqliteRedactionStore(database, (work) => this.atomically(work));
   }
 
   /** Opens (and with `readonly` false, creates and migrates) the archive at `file`. */
@@ -139,6 +142,8 @@ export class SqliteStore implements ArchiveStore {
       this.indexContent(id, values.title, document.text, document.pages ?? []);
       if (document.cable) this.saveCable(id, document.cable);
     }
+    // The offsets of a replaced text no longer hold: redactions follow their words (a duplicate's text is its original's, the same bytes).
+    if (existing) this.redactions.reanchorDocument(id, document.text);
     return duplicateOf === null ? { id } : { id, duplicateOf };
   }
 
