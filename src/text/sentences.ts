@@ -13,7 +13,7 @@
  *   at the start of a line `1.`, `2)`, `۱-`, `٣.`, `(a)`, or a bullet; the mark
  *   itself belongs to no sentence;
  * - a header line, `Subject: …`, `From: …`, `موضوع: …`, which is a sentence of
- *   its own.
+ *   its own (a long subject line goes on over the lines a cable wrapped it onto).
  *
  * Never throws; text with no punctuation gives one sentence per paragraph.
  *
@@ -50,6 +50,10 @@ const LINE_MARK = /^[ \t]*(?:\u00B6[ \t]*\d{0,3}[.)]?|(?:\d{1,3}|[\u06F0-\u06F9]
 const PILCROW_MARK = /\u00B6[ \t]*\d{0,3}[.)]?/gu;
 /** `Subject: …`, `E.O. 12958: …`, `موضوع: …`: a label of a few words, a colon, a value; and a cable's `FM …`, `TO …`, `INFO …`. */
 const HEADER_LINE = /^[ \t]*(?:[\p{L}][\p{L}\p{N} .\/&'\u200C-]{0,30}[:\uFF1A][ \t]*\S|(?:FM|TO|INFO)[ \t]+[A-Z0-9\/]{2,}[A-Z0-9 \/.,&-]*\s*$)/u;
+/** A subject line, which a cable wraps like its text. */
+const SUBJECT_LABEL = /^[ \t]*(?:SUBJECT|Subject|SUBJ|Subj)[ \t]*:/u;
+/** A line at least this long may have been wrapped; a shorter one ends its paragraph. */
+const WRAP_WIDTH = 55;
 const WHITE = /\s/u;
 const LOWER_LATIN = /\p{Ll}/u;
 
@@ -82,8 +86,13 @@ function blocks(text: string): SentenceSpan[] {
         blockStart = lineStart + mark[0].length;
       } else if (HEADER_LINE.test(line) && line.length <= 200) {
         close(lineStart);
-        pushPieces(text, lineStart, lineEnd, found);
-        blockStart = lineEnd + 1;
+        const headerEnd = SUBJECT_LABEL.test(line) ? wrappedEnd(text, line, lineEnd) : lineEnd;
+        pushPieces(text, lineStart, headerEnd, found);
+        blockStart = headerEnd + 1;
+        if (headerEnd !== lineEnd) {
+          lineStart = headerEnd + 1;
+          continue;
+        }
       }
     }
     if (newline === -1) break;
@@ -91,6 +100,25 @@ function blocks(text: string): SentenceSpan[] {
   }
   close(text.length);
   return found;
+}
+
+/**
+ * Where a subject line ends: a cable wraps a long subject onto the next lines
+ * (`SUBJECT: … EXCHANGE HOUSES; AL-NAKHIL` / `MOVES CASH NORTH`), which go on
+ * in the same case up to a blank line, a paragraph mark or another header.
+ */
+function wrappedEnd(text: string, line: string, lineEnd: number): number {
+  if (line.trimEnd().length < WRAP_WIDTH) return lineEnd;
+  const capitals = !LOWER_LATIN.test(line);
+  let end = lineEnd;
+  while (end < text.length) {
+    const nextEnd = text.indexOf("\n", end + 1) === -1 ? text.length : text.indexOf("\n", end + 1);
+    const next = text.slice(end + 1, nextEnd);
+    if (next.trim() === "" || LINE_MARK.test(next) || HEADER_LINE.test(next) || (capitals && LOWER_LATIN.test(next))) break;
+    end = nextEnd;
+    if (next.trimEnd().length < WRAP_WIDTH) break;
+  }
+  return end;
 }
 
 /** A block cut at every `¶` inside it (flattened cables run paragraphs together). */

@@ -1,7 +1,7 @@
 /**
- * Who is writing, and to whom: read from the header of a field report or a
- * cable, so that "we", "the undersigned" and "a meeting was held with X" can
- * name the writer.
+ * Who is writing: read from the header of a field report or a cable, so
+ * that "we", "the undersigned" and "a meeting was held with X" can name the
+ * writer.
  *
  * The convention for the implied writer (a participant the text does not
  * name, with `start` and `end` null):
@@ -19,23 +19,16 @@ export interface DocumentVoice {
   officer: string | null;
   /** The office, station or embassy the report comes from. */
   office: string | null;
-  /** The addressee of a report or cable (`Headquarters, Tehran`), with its line. */
-  headquarters: { name: string; start: number; end: number } | null;
 }
 
 /** How far into a document its header is looked for. */
 const HEADER_WINDOW = 4000;
 
 const FROM_LINE = /^[ \t]*(?:(?:From|FROM|از)[ \t]*:|FM[ \t])[ \t]*(?<value>[^\n]{2,160})$/mu;
-const TO_LINE = /^[ \t]*(?:(?:To|TO|به)[ \t]*:|TO[ \t])[ \t]*(?<value>[^\n]{2,160})$/mu;
-/** A `To:` that names a headquarters, a ministry or a department, not a person's inbox. */
-const HEADQUARTERS_WORDS = /headquarters|\bhq\b|secstate|ministry|department|directorate|centre|center|station|ستاد|اداره|وزارت|معاونت|مرکز/iu;
 const DASH = /[ \t]+[—–-]{1,2}[ \t]+/u;
 const QUOTES = /^["“«'‘]+|["”»'’]+$/gu;
 const E_MAIL = /<[^>]*>|\S+@\S+/gu;
 const HAS_E_MAIL = /\S@\S/u;
-/** Cable routing before the addressee: `RUEHC/SECSTATE WASHDC 2786`. */
-const ROUTING = /^[A-Z]{4,6}\/|[ \t]+\d{1,6}$|[ \t]+(?:IMMEDIATE|PRIORITY|ROUTINE)\b.*$/gu;
 
 export function readDocumentVoice(text: string): DocumentVoice {
   const header = text.slice(0, HEADER_WINDOW);
@@ -51,17 +44,7 @@ export function readDocumentVoice(text: string): DocumentVoice {
       officer = person || null;
     }
   }
-  return { officer, office, headquarters: readHeadquarters(header) };
-}
-
-function readHeadquarters(header: string): DocumentVoice["headquarters"] {
-  const match = TO_LINE.exec(header);
-  const value = match?.groups?.value?.trim();
-  if (!match || value === undefined || !HEADQUARTERS_WORDS.test(value)) return null;
-  const name = value.split(DASH, 1)[0]!.replace(ROUTING, "").trim();
-  if (name === "") return null;
-  const lineStart = match.index + match[0].length - match[0].trimStart().length;
-  return { name, start: lineStart, end: match.index + match[0].trimEnd().length };
+  return { officer, office };
 }
 
 /** The writer as a participant: who "I" and "we" are. `forService` puts the office first ("our people"). */

@@ -11,8 +11,8 @@
 import type { EntityType } from "../../model/entity.js";
 import { writerName } from "./author.js";
 import { surnameKey, type DocumentName } from "./document-names.js";
-import { DETERMINERS, PERSON_NOUNS, PERSON_NOUN_QUALIFIERS, STAFF_SHORTHAND, WRITER_WORDS } from "./english.js";
-import { NOT_LETTER_AFTER, NOT_LETTER_BEFORE, PERSIAN_WRITER_WORDS } from "./persian.js";
+import { BEFORE_VERB_WORDS, DETERMINERS, GROUP_ENDING_WORDS, PERSON_NOUNS, PERSON_NOUN_QUALIFIERS, STAFF_SHORTHAND, WRITER_WORDS } from "./english.js";
+import { NOT_LETTER_AFTER, NOT_LETTER_BEFORE, PERSIAN_TITLED_NAME, PERSIAN_WRITER_WORDS } from "./persian.js";
 import type { Sentence } from "./sentence.js";
 import { anyArabicScriptSpelling } from "../rules/arabic-script.js";
 
@@ -36,6 +36,9 @@ export interface Candidate {
 const PARTICIPANT_TYPES: ReadonlySet<EntityType> = new Set(["person", "organization", "source"]);
 
 const PERSON_NOUN = new RegExp(`\\b(?:${[...PERSON_NOUNS, "consul general"].sort((a, b) => b.length - a.length).join("|")})\\b`, "gi");
+/** A people named for its country, as cables name another government's side: `told the French`. */
+const NATIONALS = /\bthe (French|British|Americans|Iranians|Iraqis|Russians|Chinese|Germans|Italians|Saudis|Syrians|Israelis|Palestinians|Turks|Kurds|Japanese|Egyptians|Indians|Pakistanis|Afghans)\b/gu;
+const STAFF_SHORTHAND_WHOLE = new RegExp(`^(?:${STAFF_SHORTHAND.source})$`, "u");
 const PRONOUN = /\b(?:he|him|she|He|She|HE|HIM|SHE)\b/gu;
 const WORD_BEFORE = /([\p{L}][\p{L}'’-]*)\s+$/u;
 
@@ -52,7 +55,7 @@ const PERSIAN_PRONOUN = new RegExp(`${NOT_LETTER_BEFORE}(?:${anyArabicScriptSpel
 
 /** Everyone the sentence may be about, in order of position. */
 export function findCandidates(sentence: Sentence): Candidate[] {
-  const named = sentence.names.filter((name) => PARTICIPANT_TYPES.has(name.type)).map(fromName);
+  const named = sentence.names.filter((name) => PARTICIPANT_TYPES.has(name.type)).map((name) => fromName(sentence, name));
   const found = [...named];
   const free = (start: number, end: number): boolean => !found.some((other) => other.at < end && start < other.until);
   const add = (candidate: Candidate | undefined): void => {
@@ -64,19 +67,40 @@ export function findCandidates(sentence: Sentence): Candidate[] {
   };
   if (sentence.persian) {
     addAll(PERSIAN_WRITER_WORDS, (match) => writer(sentence, match));
+    addAll(PERSIAN_TITLED_NAME, (match) => titledName(sentence, match));
     addAll(PERSIAN_PERSON_NOUN, (match) => persianPersonNoun(sentence, match, named));
     addAll(PERSIAN_PRONOUN, (match) => pronoun(sentence, match, found));
   } else {
     addAll(WRITER_WORDS, (match) => writer(sentence, match));
-    addAll(STAFF_SHORTHAND, (match) => noun(sentence, match.index, match.index + match[0].length, match[0]));
-    addAll(PERSON_NOUN, (match) => englishPersonNoun(sentence, match, found));
+    addAll(STAFF_SHORTHAND, (match) => (isGloss(sentence.body, match.index, match.index + match[0].length) ? undefined : noun(sentence, match.index, match.index + match[0].length, match[0])));
+    addAll(NATIONALS, (match) => noun(sentence, match.index, match.index + match[0].length, match[1]!));
+    PERSON_NOUN.lastIndex = 0;
+    for (let match = PERSON_NOUN.exec(sentence.body); match; match = PERSON_NOUN.exec(sentence.body)) {
+      const candidate = englishPersonNoun(sentence, match, found);
+      if (candidate) add(withoutModifierNames(found, candidate));
+    }
     addAll(PRONOUN, (match) => pronoun(sentence, match, found));
   }
   return found.sort((a, b) => a.at - b.at);
 }
 
-function fromName(name: DocumentName): Candidate {
-  return { name: name.name, entityType: name.type, at: name.start, until: name.end, start: name.start, end: name.end, origin: "name" };
+/** A name as a candidate; the model takes embassy shorthand (`EmbOff`) for an organisation, but it is a person of the writer's side. */
+function fromName(sentence: Sentence, name: DocumentName): Candidate {
+  const candidate: Candidate = { name: name.name, entityType: name.type, at: name.start, until: name.end, start: name.start, end: name.end, origin: "name" };
+  return STAFF_SHORTHAND_WHOLE.test(name.name) && !sentence.persian ? { ...candidate, entityType: null, origin: "noun" } : candidate;
+}
+
+/**
+ * `a Basra businessman`, `two Karbala contacts`: a place or an organisation
+ * that only qualifies a person noun gives way to the noun phrase (removed
+ * from `found`, which the noun then joins).
+ */
+function withoutModifierNames(found: Candidate[], noun: Candidate): Candidate {
+  for (let i = found.length - 1; i >= 0; i--) {
+    const other = found[i]!;
+    if (other.origin === "name" && other.entityType !== "person" && other.entityType !== "source" && other.at >= noun.at && other.until < noun.until) found.splice(i, 1);
+  }
+  return noun;
 }
 
 /** A person named by a noun phrase; the name's offsets leave out the article before it (`the Iranian officer` → `Iranian officer`). */
@@ -109,8 +133,10 @@ function englishPersonNoun(sentence: Sentence, match: RegExpExecArray, found: re
   let from = match.index;
   const to = match.index + match[0].length;
   // "Source 134905" is a mention; "Mr. Salim" a title, not a noun phrase.
-  if (/^\s*(?:\d|no\.|#|number)/iu.test(sentence.body.slice(to, to + 8)) || (/^\p{Lu}/u.test(match[0]) && /^\s+\p{Lu}/u.test(sentence.body.slice(to, to + 3)))) return undefined;
+  if (/^\s*(?:\d|no\.|#|number)/iu.test(sentence.body.slice(to, to + 8)) || (/^\p{Lu}/u.test(match[0]) && startsWithName(sentence.body.slice(to, to + 30)))) return undefined;
   let determiner = "";
+  // Unknown lower-case words (`a customs broker`, `a mid-level employee`) are kept only when a determiner comes before them.
+  let unknownFrom = -1;
   for (let words = 0; words < 4; words++) {
     const before = WORD_BEFORE.exec(sentence.body.slice(Math.max(0, from - 40), from));
     if (!before) break;
@@ -119,12 +145,16 @@ function englishPersonNoun(sentence: Sentence, match: RegExpExecArray, found: re
     if (DETERMINERS.has(key)) {
       determiner = key;
       from -= before[0].length;
+      unknownFrom = -1;
       break;
     }
     const sentenceStart = from - before[0].length === 0;
-    if (!PERSON_NOUN_QUALIFIERS.has(key) && !(/^\p{Lu}\p{Ll}/u.test(word) && !sentenceStart)) break;
+    const known = PERSON_NOUN_QUALIFIERS.has(key) || (/^\p{Lu}\p{Ll}/u.test(word) && !sentenceStart);
+    if (!known && (!/^\p{Ll}[\p{Ll}-]+$/u.test(word) || GROUP_ENDING_WORDS.has(key) || BEFORE_VERB_WORDS.has(key) || unknownFrom >= 0)) break;
+    if (!known) unknownFrom = from;
     from -= before[0].length;
   }
+  if (unknownFrom >= 0) from = unknownFrom;
   const written = sentence.body.slice(from, to);
   if (determiner === "his" || determiner === "her") return ownedNoun(sentence, from, to, written.replace(/^\S+\s+/u, ""), found);
   const bare = written.replace(/^(?:the|a|an|this|that)\s+/iu, "");
@@ -134,6 +164,17 @@ function englishPersonNoun(sentence: Sentence, match: RegExpExecArray, found: re
   }
   if (determiner === "" && !/^\p{Lu}/u.test(written)) return undefined;
   return noun(sentence, from, to, bare);
+}
+
+/** `Africa Director (A/S) Stephane Gompertz`: a rank in brackets glosses the title before it; it is nobody else. */
+function isGloss(body: string, from: number, to: number): boolean {
+  return /\(\s*$/u.test(body.slice(Math.max(0, from - 2), from)) && /^\s*\)/u.test(body.slice(to, to + 2));
+}
+
+/** Whether a capitalised word follows, as a name after a title does (`Minister Santos`); in a cable written in capitals, `AMBASSADOR IN …` is followed by a plain word. */
+function startsWithName(after: string): boolean {
+  const word = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after)?.[1];
+  return word !== undefined && !GROUP_ENDING_WORDS.has(word.toLowerCase()) && !DETERMINERS.has(word.toLowerCase());
 }
 
 /** `his representative` → `Zubaidi's representative`: the owner is the latest person named. */
@@ -161,6 +202,14 @@ function pronoun(sentence: Sentence, match: RegExpExecArray, found: readonly Can
   }
   const name = antecedent ? { type: antecedent.entityType ?? "person", name: antecedent.name, start: 0, end: 0, attributes: {} } : sentence.discourse.lastPerson;
   return resolved(sentence, match.index, match.index + match[0].length, name as DocumentName | null, match[0]);
+}
+
+/** `کاک ریبوار حمه‌صالح`, a person the model missed, known by the title before the name. */
+function titledName(sentence: Sentence, match: RegExpExecArray): Candidate | undefined {
+  const name = match.groups?.name;
+  if (name === undefined) return undefined;
+  const start = sentence.start + match.index + match[0].length - name.length;
+  return { name, entityType: "person", at: sentence.start + match.index, until: start + name.length, start, end: start + name.length, origin: "name" };
 }
 
 function persianPersonNoun(sentence: Sentence, match: RegExpExecArray, named: readonly Candidate[]): Candidate | undefined {

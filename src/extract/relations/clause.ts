@@ -13,8 +13,10 @@ export interface Clause {
   end: number;
 }
 
-const ENGLISH_CLAUSE_START = /;|:|\bthat\b|\bwhether\b|\bbut\b|\u2014|\bwhile\b|\bwhereas\b/gu;
-const ENGLISH_CLAUSE_END = /;|\bwho\b|\bwhich\b|\bwhere\b|\bto discuss\b|, and\b|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b|\bso that\b|\u2014/u;
+/** Read in either case: old cables are written in capitals. */
+const ENGLISH_CLAUSE_START = /;|:|\bthat\b|\bwhether\b|\bbut\b|\u2014|\bwhile\b|\bwhereas\b/giu;
+/** A `that` after the cue starts what was said or thought (`told PolOff that the minister would …`), which is no part of the cue's clause. */
+const ENGLISH_CLAUSE_END = /;|\bwho\b|\bwhich\b|\bwhere\b|\bthat\b|\bto discuss\b|, and\b|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b|\bso that\b|\u2014/iu;
 const PERSIAN_CLAUSE_END = /[\u061B;.:]|(?<![\p{L}\u200C])که(?![\p{L}])/u;
 /** How far before a clause the governing verb is looked for: `proposed that …`, `پیشنهاد شد: …`. */
 const GOVERNING_WINDOW = 40;
@@ -33,11 +35,11 @@ export function clauseAround(sentence: Sentence, cueStart: number, cueEnd: numbe
   return { start, end: end ? cueEnd + end.index : sentence.end };
 }
 
-/** Whether the clause of a cue speaks of something proposed, requested, planned or conditional. */
-export function isHypothetical(sentence: Sentence, cueStart: number, cueEnd: number): boolean {
+/** Whether the clause of a cue, up to `until` when given, speaks of something proposed, requested, planned or conditional. */
+export function isHypothetical(sentence: Sentence, cueStart: number, cueEnd: number, until = sentence.end): boolean {
   const clause = clauseAround(sentence, cueStart, cueEnd);
   const from = clause.start > sentence.start ? Math.max(sentence.start, clause.start - GOVERNING_WINDOW) : clause.start;
-  const text = sentence.text.slice(from, clause.end);
+  const text = sentence.text.slice(from, Math.min(clause.end, Math.max(until, cueEnd)));
   if (sentence.persian) return PERSIAN_HYPOTHETICAL.test(text) || persianVerbIsNonPast(sentence, cueEnd, clause.end);
   return HYPOTHETICAL.test(text.toLowerCase());
 }

@@ -114,12 +114,15 @@ function withoutRepeatedCodeNames(text: string, names: DocumentName[]): Document
  * One type per name in a document: a single word the model types a person in
  * one sentence and a place in another (`Tamimi`, `Karbala`) takes the type
  * most of its occurrences have, a person's full name counting twice for each
- * of its words (a full name is the surer reading);
+ * of its words (a full name is the surer reading), and the word that ends a
+ * person's full name is that person's surname wherever it stands alone (the
+ * model reads a lone `Zubaidi` as an organisation more often than not);
  * a place or organisation whose words are all words of people's names
  * (`Kak Rebwar`) is a person.
  */
 function retypeSurnames(names: DocumentName[]): DocumentName[] {
   const votes = new Map<string, Map<EntityType, number>>();
+  const surnames = new Set<string>();
   const vote = (key: string, type: EntityType, weight: number): void => {
     const tally = votes.get(key) ?? new Map<EntityType, number>();
     tally.set(type, (tally.get(type) ?? 0) + weight);
@@ -129,7 +132,10 @@ function retypeSurnames(names: DocumentName[]): DocumentName[] {
     if (!VOTING_TYPES.has(name.type)) continue;
     const words = name.name.split(/\s+/u);
     if (words.length === 1) vote(surnameKey(name.name), name.type, 1);
-    else if (name.type === "person") for (const word of words) if (word.length >= MIN_SURNAME) vote(surnameKey(word), "person", FULL_NAME_WEIGHT);
+    else if (name.type === "person") {
+      for (const word of words) if (word.length >= MIN_SURNAME) vote(surnameKey(word), "person", FULL_NAME_WEIGHT);
+      surnames.add(surnameKey(words[words.length - 1]!));
+    }
   }
   const winner = (key: string): EntityType | undefined => {
     let best: [EntityType, number] | undefined;
@@ -146,7 +152,9 @@ function retypeSurnames(names: DocumentName[]): DocumentName[] {
   };
   return names.map((name) => {
     if (!VOTING_TYPES.has(name.type)) return name;
-    const type = /\s/u.test(name.name) ? (name.type !== "person" && isPersonName(name.name) ? "person" : name.type) : winner(surnameKey(name.name)) ?? name.type;
+    const key = surnameKey(name.name);
+    const single = surnames.has(key) ? "person" : winner(key) ?? name.type;
+    const type = /\s/u.test(name.name) ? (name.type !== "person" && isPersonName(name.name) ? "person" : name.type) : single;
     return type === name.type ? name : { ...name, type };
   });
 }

@@ -30,7 +30,7 @@ export const GROUP_ENDING_WORDS: ReadonlySet<string> = new Set([
 export const BEFORE_OBJECT_WORDS: ReadonlySet<string> = new Set([
   "with", "the", "a", "an", "his", "her", "their", "its", "both", "several", "two", "three", "four", "privately", "separately", "again",
   "also", "jointly", "secretly", "briefly", "personally", "new", "former", "senior", "visiting", "deputy", "acting", "then", "once",
-  "mr", "mrs", "ms", "dr", "over", "up", "out", "on",
+  "mr", "mrs", "ms", "dr", "over", "up", "out", "on", "newly", "recently", "appointed", "elected", "named", "designated", "incoming", "outgoing",
 ]);
 
 /**
@@ -43,7 +43,8 @@ export const HYPOTHETICAL = new RegExp(
     "\\bpropos(?:e|ed|es|al)\\b", "\\bsuggest(?:s|ed)?\\b", "\\bwill\\b", "\\bwould\\b", "\\bshould\\b", "\\bshall\\b", "\\bmight\\b",
     "\\bmust\\b", "\\bnext\\b", "\\bfuture\\b", "\\bplan(?:s|ned)? to\\b", "\\bintend(?:s|ed)? to\\b", "\\bscheduled\\b", "\\bexpected to\\b",
     "\\bhop(?:e|es|ed) to\\b", "\\bwant(?:s|ed)? to\\b", "\\basked (?:for|to|that)\\b", "\\basking\\b", "\\brequest(?:s|ed)?\\b", "\\bunless\\b", "\\bwhether\\b",
-    "\\bagreed to\\b", "\\blet us know\\b", "\\bseek(?:s)? to\\b", "\\bcould\\b", "\\bbe (?:held|arranged|paid|given|made|sent|delivered|transferred|moved|handed|treated)\\b",
+    "\\bagreed to\\b", "\\blet us know\\b", "\\bseek(?:s)? to\\b", "\\bcould\\b", "\\bplease\\b",
+    "\\bbe (?:held|arranged|paid|given|made|sent|delivered|transferred|moved|handed|treated|credited|deposited|reimbursed|wired|remitted|allocated)\\b",
     "\\b(?<!\\d )may\\b(?! \\d)", "\\bif\\b", "\\bin the coming\\b", "\\brequires?\\b", "\\bdecision\\b",
   ].join("|"),
   "u",
@@ -63,11 +64,11 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
   "courier", "president", "governor", "leader", "leaders", "nationals", "handler", "interlocutor", "undersecretary", "counterpart",
   "counterparts", "mp", "deputies", "sheikh", "cleric", "chargé", "charge", "emissary", "intermediary", "go-between", "contact", "contacts",
   "employee", "employees", "councillor", "councilor", "broker", "visitor", "visitors", "friends", "man", "men", "woman", "women", "aide", "aides",
-  "staffer", "driver", "clerics",
+  "staffer", "driver", "clerics", "mediator", "negotiator", "commissioner", "chairman", "spokesperson", "envoys", "delegates", "delegate",
 ]);
 
 /** Embassy shorthand for its own staff, as cables write it. */
-export const STAFF_SHORTHAND = /\b(?:Pol|Econ|Emb|Con|Msn|Mil|Mgmt|Pa|Rso)[Oo]ffs?\b|\b(?:POL|ECON|EMB|CON|MSN)OFFS?\b|\bPol(?:Couns|MinCouns|Chief)\b|\bDCM\b|\bDATT\b|\bthe Ambassador\b|\bthe Charge\b|\bCDA\b|\bA\/S\b/gu;
+export const STAFF_SHORTHAND = /\b(?:Pol|Econ|Emb|Con|Msn|Mil|Mgmt|Pa|Rso)[Oo]ffs?\b|\b(?:POL|ECON|EMB|CON|MSN)OFFS?\b|\bPol(?:Couns|MinCouns|Chief)\b|\bDCM\b|\bDATT\b|\b(?:the Ambassador|THE AMBASSADOR|the Charge|THE CHARGE)\b|\bCDA\b|\bA\/S\b/gu;
 
 /** Adjectives that may qualify a person noun: `a local journalist`, `the former minister`. */
 export const PERSON_NOUN_QUALIFIERS: ReadonlySet<string> = new Set([

@@ -13,9 +13,11 @@ import type { Sentence } from "./sentence.js";
 
 /** Longest gap read between two names of one group, or between a verb and its object. */
 const MAX_GAP = 90;
-const MAX_LEAD_WORDS = 6;
+const MAX_LEAD_WORDS = 8;
 const PARENTHETICAL = /\([^()]{0,80}\)|["“«][^"”»]{0,60}["”»]/gu;
 const APPOSITION = /^\s*,[^,;:]{1,150},\s*/u;
+/** `PolMinCouns and acting AF-watcher met`: a second subject the model did not name, which leaves the first one the subject. */
+const UNNAMED_CONJUNCT = /^\s*and\s+(?:the\s+|an?\s+)?[\p{Ll}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*)?\s*$/u;
 const PERSIAN_TITLE_GLOBAL = new RegExp(PERSIAN_TITLES.source, "gu");
 /** `met December 10 with X`: a day of the month may stand between a verb and its object. */
 const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th)?$/u;
@@ -104,7 +106,7 @@ function leadAllowed(sentence: Sentence, lead: string, words: ReadonlySet<string
   if (tokens.length > MAX_LEAD_WORDS) return false;
   return tokens.every((token) => {
     const key = token.toLowerCase().replace(/\.$/u, "");
-    return words.has(key) || DAY_NUMBER.test(token) || (/^\p{Lu}/u.test(token) && !GROUP_ENDING_WORDS.has(key));
+    return words.has(key) || PERSON_NOUNS.has(key) || DAY_NUMBER.test(token) || (/^\p{Lu}/u.test(token) && !GROUP_ENDING_WORDS.has(key));
   });
 }
 
@@ -113,6 +115,7 @@ function trailAllowed(sentence: Sentence, trail: string): boolean {
   const cleaned = withoutAsides(trail).replace(APPOSITION, " ").replace(/["“”«»]/gu, " ");
   if (/[.;:!?\u061B]/u.test(cleaned)) return false;
   if (sentence.persian) return true;
+  if (UNNAMED_CONJUNCT.test(cleaned)) return true;
   const tokens = cleaned.match(TOKEN) ?? [];
   return tokens.length <= 4 && tokens.every((token) => BEFORE_VERB_WORDS.has(token.toLowerCase()));
 }

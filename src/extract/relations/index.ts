@@ -33,13 +33,13 @@ import { toRelation, type Draft } from "./draft.js";
 import { MEETING_HINT, readMeetings } from "./meeting.js";
 import { PAYMENT_HINT, readPayments } from "./payment.js";
 import { RECRUITMENT_HINT, readRecruitments } from "./recruitment.js";
-import { headerReporting, readReporting, REPORTING_HINT } from "./reporting.js";
+import { readReporting, REPORTING_HINT } from "./reporting.js";
 import { readRestrictions, RESTRICTION_HINT } from "./restriction.js";
 import { persianKey } from "./persian.js";
 import { emptyDiscourse, isHeaderLine, isPersianScript, mayHold, observe, type Hint, type Sentence } from "./sentence.js";
 
 /** Bumped whenever the extractor reads the same text differently, so stored relations can be re-read. */
-export const RELATION_EXTRACTOR_VERSION = 1;
+export const RELATION_EXTRACTOR_VERSION = 2;
 
 export interface RelationOptions {
   /** The document's language. Sentences are read by their script; this decides for one with no letters of either script. */
@@ -88,20 +88,17 @@ export function extractRelations(text: string, mentions: readonly FoundMention[]
       const readers = READERS.filter(([hint]) => mayHold(sentence, hint));
       const candidates = readers.length > 0 ? findCandidates(sentence) : [];
       for (const [, reader] of readers) {
-        for (const draft of reader(sentence, candidates)) read.push({ relation: toRelation(sentence, draft, documentDate), sentenceIndex });
+        for (const draft of reader(sentence, candidates)) {
+          const relation = toRelation(sentence, draft, documentDate);
+          read.push({ relation, sentenceIndex });
+          if (relation.type === "meeting") discourse.lastMeeting = relation.participants.filter((participant) => participant.role === "participant");
+        }
       }
       const described = sentence.header ? undefined : findCounterSurveillance(sentence);
       if (described) counterSurveillance.push({ text: described, sentenceIndex });
     }
     observe(discourse, sentence);
   });
-  const header = headerReporting(voice, bounded);
-  const headerSpan = header ? spans.findIndex((span) => span.start <= header.cue && header.cue < span.end) : -1;
-  if (header && headerSpan >= 0) {
-    const span = spans[headerSpan]!;
-    const sentence = sentenceAt(bounded, span, documentMentions, { names: 0, money: 0, dates: 0 }, voice, emptyDiscourse(), documentIsPersian);
-    read.push({ relation: toRelation(sentence, header, documentDate), sentenceIndex: headerSpan });
-  }
   attachCounterSurveillance(read, counterSurveillance);
   return withoutRepeats(read.map((entry) => entry.relation)).sort((a, b) => a.evidence.start - b.evidence.start);
 }

@@ -14,6 +14,13 @@
  * is a payment asked for or proposed; one that a sentence schedules for a
  * given date is kept with low confidence.
  *
+ * Also payments: the lines of an expense statement the text announced
+ * (`Pistachios (two kilograms): 34 euros.`, paid by the writer's side), a
+ * claim about who covers whose expenses (`the bloc's expenses are covered by
+ * X`, `هزینه‌های کتله را X تأمین می‌کنند`), and cash moved (`sent two cash
+ * consignments`), whose mover is its intermediary. Gifts to two recipients in
+ * one sentence are two payments; a subject line is read like a sentence.
+ *
  * Roles: the subject of an active verb pays (`X paid`), of `received` is paid;
  * `to X` is paid, `from X` and `by X` pay, `through X` and `via X` carry. In a
  * field report a payment in the passive with no payer (`500 dollars was paid
@@ -27,7 +34,7 @@ import { surnameKey } from "./document-names.js";
 import { clauseAround, isHypothetical, isNegated, type Clause } from "./clause.js";
 import { allInRole, inRole, written, type Draft } from "./draft.js";
 import { groupAfter, groupBefore } from "./groups.js";
-import { NOT_LETTER_BEFORE, persianStems, persianWords } from "./persian.js";
+import { NOT_LETTER_BEFORE, PERSIAN_HYPOTHETICAL, PERSIAN_RAW_NAME, persianStems, persianWords } from "./persian.js";
 import type { Hint, Sentence } from "./sentence.js";
 
 type CueKind = "give" | "receive" | "noun";
@@ -57,6 +64,17 @@ const PURPOSE = /\b(?:in support of|to cover|for the purpose of|as payment for|i
 const CAPITALISED_NAME = /^(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Kak|Sayyid|Hajj)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abd)[-\s])?\p{Lu}[\p{L}'’-]*){1,4}/u;
 const ABOVE_AMOUNT = /\b(?:the above|this|that|the said|the same) (?:amount|sum)\b/iu;
 
+/** `Pistachios (two kilograms): `, `Total: `: the label of an expense line, ending in a colon, with no other sum in it. */
+const EXPENSE_LABEL = /^[^:\n]{1,60}:\s*$/u;
+/** What may follow the sum of an expense line: the sum in words in brackets, a full stop. */
+const EXPENSE_REST = /^\s*(?:\([^()]*\))?\s*[.\u06D4]?\s*$/u;
+const ANOTHER_RECIPIENT = /^[^.;]{0,6}\band\b[^.;,]{0,60}?\bto\s+/iu;
+const FUNDED_BY = /\b(?:is|are|was|were|been|being)\s+(?:\p{L}+ly\s+)?(?:covered|paid for|funded|financed|sponsored|bankrolled|underwritten|subsidi[sz]ed)\s+by\b/iu;
+/** `the bloc's expenses are covered by …`: whose expenses. */
+const FUNDED_OWNER = /(?:\b(?:the|a|an)\s+)?(?<owner>[\p{L}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*)?)['’]s\s+(?:[\p{L}-]+\s+)?(?:expenses|costs|bills|salaries|activities|campaign|operations|budget)\s*$/u;
+const CASH_MOVED = /\b(?:moves?|moved|moving|sent|sends|carried|carries|smuggled|transported|shipped|trucked|flew)\s+(?:[\p{L}-]+\s+){0,4}?(?:cash|banknotes|bank notes|currency)\b/iu;
+const WRITTEN_SUBJECT = /(?<name>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})\s*$/u;
+
 /** Kinds a sentence may name without a sum and still tell of a payment: `a bribe to X`, `his salary from Y`. */
 const STATED_WITHOUT_SUM: ReadonlySet<PaymentKind> = new Set(["bribe", "salary", "reward", "installment"]);
 const KINDS: ReadonlyArray<[PaymentKind, RegExp]> = [
@@ -85,27 +103,38 @@ const PERSIAN_ABOVE_AMOUNT = new RegExp(anyArabicScriptSpelling(["مبلغ فو�
 const PERSIAN_RECEIVING = persianWords(["دریافت"]);
 const PERSIAN_GIVING = persianWords(["داده شد", "داده", "داد", "دادیم", "تقدیم", "اهدا", "تحویل", "پرداخت"]);
 const PERSIAN_PASSIVE_VERB = persianWords(["شد", "شده", "گردید", "شدند"]);
+/** `هدایای تقدیم‌شده`: the passive participle written onto its noun. */
+const PERSIAN_PARTICIPLE = new RegExp(`(?<=\\p{L})\u200C(?:${anyArabicScriptSpelling(["شده"])})(?![\\p{L}])`, "u");
+/** `هزینه‌های کتله را «بازرگانان کربلا» تأمین می‌کنند`: a claim about who pays whose expenses. */
+const PERSIAN_FUNDED = new RegExp(
+  `(?:${anyArabicScriptSpelling(["هزینه", "مخارج"])})[\u200C\\s]*(?:${anyArabicScriptSpelling(["های", "ها"])})?[\\s\u200C]+(?<payee>[\\p{L}\u200C]+(?:\\s+[\\p{L}\u200C]+){0,2}?)\\s+${anyArabicScriptSpelling(["را"])}\\s+(?<payer>[^\u060C.]{2,40}?)\\s+(?:${anyArabicScriptSpelling(["تأمین", "تامین", "پرداخت"])})[\\s\u200C]*(?:${anyArabicScriptSpelling(["می"])}[\\s\u200C]?)?(?:${anyArabicScriptSpelling(["کنند", "کند", "کرد", "کردند", "کرده اند", "کرده است", "نمایند", "نماید"])})(?![\\p{L}])`,
+  "u",
+);
 /** `به مبلغ`, `به عنوان`, `به صورت`: `به` that introduces no recipient. */
 const PERSIAN_NOT_RECIPIENT = new RegExp(
   `^[\\s\\u200C]*(?:${anyArabicScriptSpelling(["مبلغ", "عنوان", "صورت", "سوی", "طرف", "نفع", "دنبال", "ارزش", "تاریخ", "منظور", "شرح", "دست", "نام", "طور", "سمت", "همراه", "پیوست", "تایید", "تأیید", "این", "آن", "همین", "ویژه", "موقع"])})(?![\\p{L}])`,
   "u",
 );
-const PERSIAN_STOP = anyArabicScriptSpelling(["یک", "دو", "سه", "چند", "مبلغ", "هدیه", "هدایا", "را", "و", "در", "از", "با", "تحویل", "داده", "پرداخت", "تقدیم", "اهدا", "منظور", "واریز", "ارسال", "به", "که"]);
-/** One to three words after `به`, ended by a word that starts something else: `به تمیمی یک جعبه پسته …`. */
-const PERSIAN_RAW_NAME = new RegExp(`^\\s*(?<name>[\\p{L}\\u200C]+(?:\\s+[\\p{L}\\u200C]+){0,2}?)(?=\\s+(?:${PERSIAN_STOP})(?![\\p{L}])|\\s*[\\u060C,.])`, "u");
 /** A clause's first words up to a comma: the subject the model did not find. */
 const PERSIAN_RAW_SUBJECT = new RegExp(`^\\s*(?<name>[\\p{L}\\u200C]+(?:\\s+[\\p{L}\\u200C]+){1,3})\\s*[\\u060C,]`, "u");
 
-/** Cheap tests that a sentence may hold a payment, before any reading: a pattern for English, word stems for Persian. */
+/** Cheap tests that a sentence may hold a payment, before any reading: a pattern for English, word stems for Persian; a colon for the lines of an expense statement. */
 export const PAYMENT_HINT: Hint = {
-  english: /\b(?:paid|pay|pays|paying|gave|given|give|gives|hand|handed|hands|delivered|transferred|sent|wired|remitted|presented|credited|disbursed|donated|channel|brib|received|receives|receiving|got|collected|payment|instal|tranche|salar|stipend|reward|remittance|reimburse|gift|kickback)/i,
-  persian: persianStems(["پرداخت", "قسط", "تحویل", "هدیه", "هدایا", "رشوه", "حقوق", "پاداش", "هزینه", "واریز", "تقدیم", "انتقال", "ارسال", "اهدا", "داده شد", "منظور"]),
+  english: /\b(?:paid|pay|pays|paying|gave|given|give|gives|hand|handed|hands|delivered|transferred|sent|wired|remitted|presented|credited|disbursed|donated|channel|brib|received|receives|receiving|got|collected|payment|instal|tranche|salar|stipend|reward|remittance|reimburse|gift|kickback|covered|funded|financed|sponsored|bankrolled|underwritten|subsidi|cash|banknotes|currency)|:/i,
+  persian: persianStems(["پرداخت", "قسط", "تحویل", "هدیه", "هدایا", "رشوه", "حقوق", "پاداش", "هزینه", "واریز", "تقدیم", "انتقال", "ارسال", "اهدا", "داده شد", "منظور", ":"]),
 };
 
 export function readPayments(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
-  if (sentence.header) return [];
-  const draft = sentence.persian ? persianPayment(sentence, candidates) : englishPayment(sentence, candidates);
-  return draft ? [draft] : [];
+  const item = expenseItem(sentence, candidates);
+  if (item) return [item];
+  if (sentence.persian) {
+    const drafts = persianPayment(sentence, candidates);
+    const funded = drafts.length === 0 ? persianFundedBy(sentence, candidates) : undefined;
+    return funded ? [funded] : drafts;
+  }
+  const draft = englishPayment(sentence, candidates);
+  if (!draft) return [fundedBy(sentence, candidates), cashMoved(sentence, candidates)].filter((found): found is Draft => found !== undefined).slice(0, 1);
+  return [draft, ...furtherRecipients(sentence, candidates, draft)];
 }
 
 function englishPayment(sentence: Sentence, candidates: readonly Candidate[]): Draft | undefined {
@@ -115,6 +144,94 @@ function englishPayment(sentence: Sentence, candidates: readonly Candidate[]): D
     if (draft) return draft;
   }
   return undefined;
+}
+
+/**
+ * `2. Pistachios (two kilograms): 34 euros.`, `Total: 87.5 euros.`: a line of
+ * an expense statement (one the text announced: `the cost … is reported as
+ * follows`, `به شرح زیر`) is a payment by the writer's side, to nobody named.
+ */
+function expenseItem(sentence: Sentence, candidates: readonly Candidate[]): Draft | undefined {
+  const money = sentence.money[0];
+  if (!sentence.discourse.expenseStatement || !money) return undefined;
+  const label = sentence.text.slice(sentence.start, money.start);
+  const rest = sentence.text.slice(money.end, sentence.end);
+  if (!EXPENSE_LABEL.test(label) || !EXPENSE_REST.test(rest)) return undefined;
+  return paymentDraft(allInRole("payer", implicitPayer(sentence, candidates)), money.start, 0.7, money, "expense", undefined);
+}
+
+/** `A wristwatch was given to Karrar and a packet of saffron to the host`: each gift to its own recipient is a payment of its own. */
+function furtherRecipients(sentence: Sentence, candidates: readonly Candidate[], draft: Draft): Draft[] {
+  const payees = draft.participants.filter((participant) => participant.role === "payee" && participant.end !== null);
+  if (payees.length === 0) return [];
+  const further: Draft[] = [];
+  let from = Math.max(...payees.map((payee) => payee.end!));
+  for (let next = ANOTHER_RECIPIENT.exec(sentence.text.slice(from, sentence.end)); next; next = ANOTHER_RECIPIENT.exec(sentence.text.slice(from, sentence.end))) {
+    const group = groupAfter(sentence, candidates, from + next.index + next[0].length);
+    if (group.length === 0) break;
+    const others = draft.participants.filter((participant) => participant.role !== "payee");
+    further.push({ ...draft, participants: [...others, ...allInRole("payee", group)], cue: from + next.index });
+    from = group[group.length - 1]!.until;
+  }
+  return further;
+}
+
+/** `the bloc's expenses are covered by "Karbala businessmen"`, `was sponsored by Temimi's company`: a claim about who pays. */
+function fundedBy(sentence: Sentence, candidates: readonly Candidate[]): Draft | undefined {
+  const match = FUNDED_BY.exec(sentence.body);
+  if (!match) return undefined;
+  const start = sentence.start + match.index;
+  const end = start + match[0].length;
+  if (isNegated(sentence, start, end) || isHypothetical(sentence, start, end)) return undefined;
+  const clause = clauseAround(sentence, start, end);
+  const payer = groupAfter(sentence, candidates, end, { until: clause.end, leadWords: new Set(["the", "a", "an", "his", "her", "their", "its"]) });
+  if (payer.length === 0) return undefined;
+  const before = sentence.text.slice(clause.start, start);
+  const owner = FUNDED_OWNER.exec(before);
+  const ownerName = owner?.groups?.owner;
+  const payee = owner && ownerName !== undefined
+    ? [written("payee", sentence, clause.start + owner.index + owner[0].indexOf(ownerName), clause.start + owner.index + owner[0].indexOf(ownerName) + ownerName.length)].filter((participant): participant is RelationParticipant => participant !== undefined)
+    : allInRole("payee", groupBefore(sentence, candidates, start, clause.start));
+  return paymentDraft([...allInRole("payer", payer), ...payee], start, 0.6, sumFor(sentence, { kind: "give", start, end }), kindOf(sentence.body), undefined);
+}
+
+/** `هزینه‌های کتله را «بازرگانان کربلا» تأمین می‌کنند`: told in the present, as a standing arrangement. */
+function persianFundedBy(sentence: Sentence, candidates: readonly Candidate[]): Draft | undefined {
+  const match = PERSIAN_FUNDED.exec(sentence.body);
+  const payeeName = match?.groups?.payee;
+  const payerName = match?.groups?.payer;
+  if (!match || payeeName === undefined || payerName === undefined) return undefined;
+  const start = sentence.start + match.index;
+  if (isNegated(sentence, start, start + match[0].length) || PERSIAN_HYPOTHETICAL.test(sentence.body)) return undefined;
+  const payeeAt = start + match[0].indexOf(payeeName);
+  const payerAt = start + match[0].indexOf(payerName, payeeName.length);
+  const named = candidates.filter((candidate) => candidate.at >= payerAt && candidate.until <= payerAt + payerName.length);
+  const payer = named.length > 0 ? allInRole("payer", named) : [written("payer", sentence, payerAt, payerAt + payerName.length)];
+  const participants = [...payer, written("payee", sentence, payeeAt, payeeAt + payeeName.length)].filter((participant): participant is RelationParticipant => participant !== undefined);
+  return paymentDraft(participants, start, 0.6, undefined, "expense", undefined);
+}
+
+/** `al-Nakhil sent two large cash consignments to Karbala`, `AL-NAKHIL MOVES CASH NORTH`: whoever moves the cash carries it; who pays whom is not said. */
+function cashMoved(sentence: Sentence, candidates: readonly Candidate[]): Draft | undefined {
+  const match = CASH_MOVED.exec(sentence.body);
+  if (!match) return undefined;
+  const start = sentence.start + match.index;
+  const end = start + match[0].length;
+  if (isNegated(sentence, start, end) || isHypothetical(sentence, start, end)) return undefined;
+  const clause = clauseAround(sentence, start, end);
+  const named = groupBefore(sentence, candidates, start, clause.start);
+  const carrier = named.length > 0 ? allInRole("intermediary", named) : writtenSubject(sentence, clause.start, start);
+  return paymentDraft(carrier, start, 0.6, sumFor(sentence, { kind: "give", start, end }), "other", undefined);
+}
+
+/** `AL-NAKHIL MOVES …`: a capitalised name of one to three words right before the verb, which the model did not find. */
+function writtenSubject(sentence: Sentence, from: number, to: number): RelationParticipant[] {
+  const subject = WRITTEN_SUBJECT.exec(sentence.text.slice(from, to));
+  const name = subject?.groups?.name;
+  if (!subject || name === undefined) return [];
+  const start = from + subject.index;
+  const participant = written("intermediary", sentence, start, start + name.length);
+  return participant ? [participant] : [];
 }
 
 function cuesOf(sentence: Sentence, pattern: RegExp, kind: CueKind): Cue[] {
@@ -177,8 +294,8 @@ function englishCue(sentence: Sentence, candidates: readonly Candidate[], cue: C
   return paymentDraft(participants, cue.start, confidence, money, kind, purpose);
 }
 
-function persianPayment(sentence: Sentence, candidates: readonly Candidate[]): Draft | undefined {
-  if (PERSIAN_NOT_PAYMENT.test(sentence.body)) return undefined;
+function persianPayment(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
+  if (PERSIAN_NOT_PAYMENT.test(sentence.body)) return [];
   PERSIAN_CUE.lastIndex = 0;
   for (let match = PERSIAN_CUE.exec(sentence.body); match; match = PERSIAN_CUE.exec(sentence.body)) {
     const start = sentence.start + match.index;
@@ -188,34 +305,38 @@ function persianPayment(sentence: Sentence, candidates: readonly Candidate[]): D
     const cue: Cue = { kind: PERSIAN_RECEIVING.test(sentence.text.slice(clause.start, clause.end)) ? "receive" : "give", start, end };
     const money = sumFor(sentence, cue);
     const gifts = PERSIAN_GIFT.test(sentence.body) && PERSIAN_GIVING.test(sentence.body);
-    const payee = cue.kind === "receive" ? allInRole("payee", confirmingSpeaker(sentence, candidates, clause)) : persianRecipients(sentence, candidates, clause);
+    const recipients = cue.kind === "receive" ? [allInRole("payee", confirmingSpeaker(sentence, candidates, clause))] : persianRecipients(sentence, candidates, clause);
+    const payee = recipients.flat();
     const payer = allInRole("payer", persianGroupAfter(sentence, candidates, PERSIAN_FROM, clause));
     const kind = kindOf(sentence.body);
     if (money === undefined && !gifts && !(payee.length > 0 && kind !== "other" && kind !== "expense")) continue;
     const verb = sentence.text.slice(cue.end, clause.end);
     if (payer.length === 0 && cue.kind === "give") {
-      if (PERSIAN_PASSIVE_VERB.test(verb)) payer.push(...allInRole("payer", implicitPayer(sentence, candidates)));
+      if (PERSIAN_PASSIVE_VERB.test(verb) || PERSIAN_PARTICIPLE.test(verb)) payer.push(...allInRole("payer", implicitPayer(sentence, candidates)));
       else payer.push(...persianSubject(sentence, candidates, clause, cue, payee));
     }
-    const participants = [...payer, ...payee, ...carriers(sentence, candidates, PERSIAN_THROUGH, clause.start)];
+    const carried = carriers(sentence, candidates, PERSIAN_THROUGH, clause.start);
     const purpose = PERSIAN_PURPOSE.exec(sentence.text.slice(cue.start, sentence.end))?.groups?.purpose?.trim();
-    const draft = paymentDraft(participants, cue.start, money !== undefined ? 0.85 : 0.7, money, kind, purpose);
-    if (draft) return draft;
+    // `یک ساعت مچی به کرار و یک بسته زعفران به میزبان … داده شد`: one payment to each `به`.
+    const drafts = (recipients.length > 1 ? recipients : [payee])
+      .map((group) => paymentDraft([...payer, ...group, ...carried], cue.start, money !== undefined ? 0.85 : 0.7, money, kind, purpose))
+      .filter((draft): draft is Draft => draft !== undefined);
+    if (drafts.length > 0) return drafts;
   }
-  return undefined;
+  return [];
 }
 
-/** Whoever `به` points to in the clause: `به نمایندهٔ او`, `به کرار و … به میزبان`, `به حساب دفتر اربیل`; a place is a destination, not a payee. */
-function persianRecipients(sentence: Sentence, candidates: readonly Candidate[], clause: Clause): RelationParticipant[] {
+/** Whoever each `به` points to in the clause: `به نمایندهٔ او`, `به کرار و … به میزبان`, `به حساب دفتر اربیل`; a place is a destination, not a payee. */
+function persianRecipients(sentence: Sentence, candidates: readonly Candidate[], clause: Clause): RelationParticipant[][] {
   const text = sentence.text.slice(clause.start, clause.end);
-  const found: RelationParticipant[] = [];
+  const found: RelationParticipant[][] = [];
   PERSIAN_TO.lastIndex = 0;
   for (let match = PERSIAN_TO.exec(text); match; match = PERSIAN_TO.exec(text)) {
     const at = clause.start + match.index + match[0].length;
     if (PERSIAN_NOT_RECIPIENT.test(sentence.text.slice(at, at + 12))) continue;
     const group = groupAfter(sentence, candidates, at, { until: clause.end });
     if (group.length > 0) {
-      found.push(...allInRole("payee", group));
+      found.push(allInRole("payee", group));
       continue;
     }
     const raw = PERSIAN_RAW_NAME.exec(sentence.text.slice(at, clause.end));
@@ -224,7 +345,7 @@ function persianRecipients(sentence: Sentence, candidates: readonly Candidate[],
     const start = at + raw[0].indexOf(name);
     if (sentence.placeKeys.has(surnameKey(name)) || sentence.names.some((place) => place.type === "place" && place.start <= start && start < place.end)) continue;
     const participant = written("payee", sentence, start, start + name.length);
-    if (participant) found.push(participant);
+    if (participant) found.push([participant]);
   }
   return found;
 }

@@ -26,6 +26,13 @@ export const PERSIAN_TITLES = persianWords([
   "استاد", "آیت الله", "حجت الاسلام", "الشيخ", "السيد", "الدكتور", "الحاج", "اللواء",
 ]);
 
+/** Words that end a name read without the model: numbers, prepositions, the object marker, the payment verbs. */
+const PERSIAN_STOP = anyArabicScriptSpelling(["یک", "دو", "سه", "چند", "مبلغ", "هدیه", "هدایا", "را", "و", "در", "از", "با", "تحویل", "داده", "پرداخت", "تقدیم", "اهدا", "منظور", "واریز", "ارسال", "به", "که", "نیز", "هم"]);
+/** One to three words ended by a word that starts something else: `به تمیمی یک جعبه پسته …`, `به دعوت تمیمی و …`. */
+export const PERSIAN_RAW_NAME = new RegExp(`^\\s*(?<name>[\\p{L}\\u200C]+(?:\\s+[\\p{L}\\u200C]+){0,2}?)(?=\\s+(?:${PERSIAN_STOP})(?![\\p{L}])|\\s*[\\u060C,.])`, "u");
+/** A title and the name after it, which the model may have missed: `کاک ریبوار حمه‌صالح`. */
+export const PERSIAN_TITLED_NAME = new RegExp(`${NOT_LETTER_BEFORE}(?:${anyArabicScriptSpelling(["آقای", "کاک", "شیخ", "دکتر", "سردار", "حاج", "سید", "مهندس", "خانم", "سرلشکر", "سرتیپ", "سرهنگ", "سرگرد", "سروان", "ملا"])})\\s+(?<name>[\\p{L}\\u200C]+(?:\\s+[\\p{L}\\u200C]+){0,2}?)(?=\\s+(?:${PERSIAN_STOP})(?![\\p{L}])|\\s*[\\u060C,.():«»]|$)`, "gu");
+
 /** `و` and the Persian comma: what joins names into one group. */
 export const PERSIAN_JOINING = /^(?:[\s\u200C]|\u060C|,|\u0648(?![\p{L}\p{M}]))*$/u;
 

@@ -5,19 +5,16 @@
  * - An informant speaks: `Source 134832 told the Iranian officer`, `the
  *   source stated that …` (to the writer), `according to the source`,
  *   `منبع … گزارش داد`, `به گفتهٔ منبع`.
- * - Someone tells an officer of the writer's side: `X told PolOff`, `X
- *   informed us`.
  * - Someone reports onward: `reported to Tehran`, `به ستاد … گزارش داد`.
  * - A line written out with arrows: `Source 134905 → Baghdad Station →
  *   Headquarters, Tehran`, `منبع ۱۳۴۹۰۵ ← ایستگاه بغداد ← ستاد مرکزی`;
  *   the first is the source, a headquarters and whatever follows it are
  *   headquarters, the rest handle.
  * - `Handling officer: Roozbeh` after an informant.
- * - The header of a report: its `From:` officer or office reports to its
- *   `To:` headquarters (evidence: the `To:` line).
  *
- * `X told reporters` or `told the French` is no reporting line: a handler
- * must be an officer, the writer, or the one an informant speaks to.
+ * A report's `From:` and `To:` lines and a cable's routing are its own
+ * distribution, not a reporting line. Someone who is no informant telling an
+ * officer (`X told PolOff`) is a meeting, not a reporting line.
  */
 import type { RelationParticipant } from "../../model/relation.js";
 import { anyArabicScriptSpelling } from "../rules/arabic-script.js";
@@ -36,12 +33,14 @@ const HANDLER_LABEL = /\b(?:handling officer|case officer|handler)\s*:\s*/giu;
 const ARROW = /\s*(?:→|->|⟶|⇒|←|<-|⟵|⇐)\s*/u;
 const LINE_LABEL = /^[^:\n]{0,40}:\s*/u;
 const HEADQUARTERS_WORDS = /headquarters|\bhq\b|secstate|ستاد|مرکز/iu;
-const OFFICER_NOUN = /officer|poloff|econoff|emboff|conoff|msnoff|ambassador|handler|dcm|charge|افسر|مأمور|کارشناس/iu;
 
 const PERSIAN_STATED = new RegExp(
   `${NOT_LETTER_BEFORE}(?:${anyArabicScriptSpelling(["گزارش داد", "گزارش کرد", "اظهار داشت", "اعلام کرد", "اطلاع داد", "گفت", "افزود", "توضیح داد", "عنوان کرد", "ارائه داد", "در اختیار", "اطلاع داده"])})`,
   "gu",
 );
+/** `ارائه داد` and `در اختیار گذاشت` hand over anything (a room, a car): a report only when what is handed over is information. */
+const PERSIAN_HANDED_OVER = new RegExp(`^(?:${anyArabicScriptSpelling(["ارائه داد", "در اختیار"])})`, "u");
+const PERSIAN_INFORMATION = new RegExp(anyArabicScriptSpelling(["گزارش", "اطلاعات", "برنامه", "فهرست", "اسناد", "سند", "نقشه", "جزئیات", "خبر", "مدارک"]), "u");
 const PERSIAN_ACCORDING_TO = new RegExp(`${NOT_LETTER_BEFORE}(?:${anyArabicScriptSpelling(["به گفته", "به گزارش", "طبق گفته", "بنا بر گفته"])})[\\u0654\\u06C0\\u200C\\u06CC]*\\s*`, "gu");
 const PERSIAN_TO_HEADQUARTERS = new RegExp(`${NOT_LETTER_BEFORE}${anyArabicScriptSpelling(["به"])}\\s+(?=${anyArabicScriptSpelling(["ستاد", "مرکز", "تهران"])})`, "gu");
 const PERSIAN_HANDLER_LABEL = new RegExp(`(?:${anyArabicScriptSpelling(["افسر رابط", "افسر هدایت کننده", "افسر پرونده", "مسئول منبع"])})\\s*:\\s*`, "gu");
@@ -61,33 +60,15 @@ export function readReporting(sentence: Sentence, candidates: readonly Candidate
   return handled ? [...drafts, handled] : drafts;
 }
 
-/** The report's own line: its `From:` to its `To:` headquarters. */
-export function headerReporting(voice: Sentence["voice"], text: string): Draft | undefined {
-  const headquarters = voice.headquarters;
-  const handler = voice.officer ?? voice.office;
-  if (!headquarters || !handler) return undefined;
-  const nameAt = text.indexOf(headquarters.name, headquarters.start);
-  return {
-    type: "reporting",
-    participants: [
-      { role: "handler", name: handler, entityType: voice.officer ? "person" : "organization", start: null, end: null },
-      { role: "headquarters", name: headquarters.name, entityType: "organization", start: nameAt >= 0 ? nameAt : null, end: nameAt >= 0 ? nameAt + headquarters.name.length : null },
-    ],
-    cue: headquarters.start,
-    confidence: 0.7,
-  };
-}
-
 function englishReporting(sentence: Sentence, candidates: readonly Candidate[]): Draft[] {
   const drafts: Draft[] = [];
   for (const [start, end] of matches(sentence, TOLD)) {
     if (isNegated(sentence, start, end)) continue;
     const clause = clauseAround(sentence, start, end);
-    const source = groupBefore(sentence, candidates, start, clause.start);
+    const source = groupBefore(sentence, candidates, start, clause.start).filter(isInformant);
     const handler = groupAfter(sentence, candidates, end, { until: clause.end });
     if (source.length === 0 || handler.length === 0) continue;
-    if (!source.some(isInformant) && !handler.some((candidate) => isOfficer(candidate, sentence))) continue;
-    drafts.push(reportingDraft([...allInRole("source", source), ...allInRole("handler", handler)], start, source.some(isInformant) ? 0.85 : 0.75));
+    drafts.push(reportingDraft([...allInRole("source", source), ...allInRole("handler", handler)], start, 0.85));
   }
   for (const [start, end] of matches(sentence, STATED)) {
     if (drafts.length > 0) break;
@@ -117,6 +98,7 @@ function persianReporting(sentence: Sentence, candidates: readonly Candidate[]):
     const clause = clauseAround(sentence, start, end);
     const source = candidates.filter((candidate) => candidate.at >= clause.start && candidate.until <= start && isInformant(candidate)).slice(0, 1);
     if (source.length === 0) continue;
+    if (PERSIAN_HANDED_OVER.test(sentence.text.slice(start, end)) && !PERSIAN_INFORMATION.test(sentence.text.slice(clause.start, clause.end))) continue;
     const toHeadquarters = matches(sentence, PERSIAN_TO_HEADQUARTERS).find(([at]) => at >= clause.start && at < start);
     const headquarters = toHeadquarters ? headquartersAfter(sentence, candidates, toHeadquarters[1]) : undefined;
     const participants = [...allInRole("source", source), ...(headquarters ? [headquarters] : handlerOrWriter(sentence, candidates, []))];
@@ -192,11 +174,6 @@ function reportingDraft(participants: RelationParticipant[], cue: number, confid
 
 function isInformant(candidate: Candidate): boolean {
   return candidate.entityType === "source";
-}
-
-/** An officer of a service: its staff by their titles, or the writer of a report or cable (not of a letter, whose "us" is private). */
-function isOfficer(candidate: Candidate, sentence: Sentence): boolean {
-  return (candidate.origin === "writer" && sentence.voice.office !== null) || (candidate.origin === "noun" && OFFICER_NOUN.test(candidate.name));
 }
 
 function matches(sentence: Sentence, pattern: RegExp): Array<[number, number]> {

@@ -3,6 +3,7 @@
  * mentions inside it, and the document around it (who writes, what was named
  * before), so that "the source", "he" and "we" can be given names.
  */
+import type { RelationParticipant } from "../../model/relation.js";
 import type { FoundMention } from "../mentions.js";
 import type { DocumentVoice } from "./author.js";
 import type { DocumentName } from "./document-names.js";
@@ -49,10 +50,14 @@ export interface Discourse {
   /** The latest sum of money, and the latest total (`Total: 87.5 euros`). */
   lastMoney: FoundMention | null;
   lastTotal: FoundMention | null;
+  /** Who took part in the latest meeting read, for a sentence that adds someone to it ("… had arranged the meeting and was present"). */
+  lastMeeting: RelationParticipant[];
+  /** Whether the text has announced a list of expenses (`the cost … is reported as follows`), whose lines are payments. */
+  expenseStatement: boolean;
 }
 
 export function emptyDiscourse(): Discourse {
-  return { lastPerson: null, lastSource: null, roleHolders: [], lastMoney: null, lastTotal: null };
+  return { lastPerson: null, lastSource: null, roleHolders: [], lastMoney: null, lastTotal: null, lastMeeting: [], expenseStatement: false };
 }
 
 /** How many letters decide a sentence's script. */
@@ -60,6 +65,7 @@ const SCRIPT_SAMPLE = 200;
 const ARABIC_BLOCK_START = 0x0600;
 const ARABIC_BLOCK_END = 0x06ff;
 const HEADER_LABEL = /^(?:Subject|SUBJECT|Subj|SUBJ|Re|RE|موضوع|الموضوع)\s*:/u;
+const EXPENSE_STATEMENT = /\b(?:expense statement|statement of (?:expenses|costs|account)|(?:costs?|expenses?|expenditures?)\b[^.]{0,120}\b(?:as follows|below|itemi[sz]ed))\b|صورت[\s\u200C]?حساب|(?:هزینه|مخارج)[^.]{0,120}(?:به شرح زیر|به قرار زیر|به شرح ذیل)/iu;
 const TOTAL_BEFORE = /(?:total|sum|جمع|مجموع)[^\n]{0,20}$/iu;
 /** How many recent role holders are remembered. */
 const MAX_ROLE_HOLDERS = 20;
@@ -81,7 +87,8 @@ export function isHeaderLine(body: string): boolean {
 }
 
 /** Updates what the discourse remembers with one sentence's names and money, after the sentence was read. */
-export function observe(discourse: Discourse, sentence: Pick<Sentence, "text" | "names" | "money" | "header">): void {
+export function observe(discourse: Discourse, sentence: Pick<Sentence, "text" | "body" | "names" | "money" | "header">): void {
+  if (EXPENSE_STATEMENT.test(sentence.body)) discourse.expenseStatement = true;
   if (sentence.header) return;
   const person = sentence.names.find((name) => name.type === "person");
   if (person) discourse.lastPerson = person;

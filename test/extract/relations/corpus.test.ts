@@ -14,6 +14,11 @@ function relationsOf(text: string, language: LanguageCode): ExtractedRelation[] 
   return relations;
 }
 
+/** The relations read from the report's paragraphs, leaving out those its subject line restates. */
+function inBody(relations: readonly ExtractedRelation[]): ExtractedRelation[] {
+  return relations.filter((relation) => !/^(?:Subject|موضوع)\s*:/u.test(relation.evidence.text));
+}
+
 function names(relation: ExtractedRelation | undefined, role: keyof ExtractedRelation["roles"]): string {
   return (relation?.roles[role] ?? []).join(" | ");
 }
@@ -21,14 +26,14 @@ function names(relation: ExtractedRelation | undefined, role: keyof ExtractedRel
 describe("relations in the sample archive", () => {
   it("reads the photo-exhibition meeting and the first instalment from the English report", () => {
     const relations = relationsOf(readFileSync("samples/reports/en/report-1393-09-14-karbala.en.txt", "utf8"), "en");
-    const meeting = relations.find((relation) => relation.type === "meeting");
+    const meeting = inBody(relations).find((relation) => relation.type === "meeting");
     assert.match(names(meeting, "participant"), /Navid/u);
     assert.match(names(meeting, "participant"), /Zubaidi/u);
     assert.match(names(meeting, "participant"), /Tamimi/u);
     assert.equal(meeting?.date, "2014-12-04");
     assert.match(meeting?.cover ?? "", /photo exhibition/u);
     assert.match(meeting?.counterSurveillance ?? "", /switched taxis twice/u);
-    const payment = relations.find((relation) => relation.type === "payment");
+    const payment = inBody(relations).find((relation) => relation.type === "payment");
     assert.equal(payment?.amount, 4_000_000);
     assert.equal(payment?.currency, "USD");
     assert.equal(payment?.kind, "installment");
@@ -37,13 +42,13 @@ describe("relations in the sample archive", () => {
 
   it("reads the same meeting and instalment from the Persian original", () => {
     const relations = relationsOf(readFileSync("samples/reports/fa/report-1393-09-14-karbala.fa.txt", "utf8"), "fa");
-    const meeting = relations.find((relation) => relation.type === "meeting");
+    const meeting = inBody(relations).find((relation) => relation.type === "meeting");
     assert.match(names(meeting, "participant"), /نوید/u);
     assert.match(names(meeting, "participant"), /الزبیدی/u);
     assert.equal(meeting?.date, "2014-12-04");
     assert.match(meeting?.cover ?? "", /نمایشگاه عکس/u);
     assert.match(meeting?.counterSurveillance ?? "", /تاکسی عوض/u);
-    const payment = relations.find((relation) => relation.type === "payment");
+    const payment = inBody(relations).find((relation) => relation.type === "payment");
     assert.equal(payment?.amount, 4_000_000);
     assert.match(names(payment, "intermediary"), /صرافی النخیل/u);
   });

@@ -110,8 +110,56 @@ describe("English meetings", () => {
     for (const body of bodies) assert.deepEqual(ofType(read(body, PEOPLE), "meeting"), [], body);
   });
 
-  it("does not read a subject line, which only restates the report", () => {
-    assert.deepEqual(ofType(read("Subject: Meeting with Harith al-Zubaidi\n\n1. Nothing else.", PEOPLE), "meeting"), []);
+  it("reads a subject line that names a meeting as the writer's meeting, but not one only proposed", () => {
+    const meeting = only(read("Subject: Meeting with Harith al-Zubaidi and his proposal to visit Tehran\n\n1. Nothing else.", PEOPLE), "meeting");
+    assert.deepEqual(meeting.roles.participant, ["Navid", "Harith al-Zubaidi"]);
+    assert.deepEqual(ofType(read("Subject: Proposed meeting with Harith al-Zubaidi\n\n1. Nothing else.", PEOPLE), "meeting"), []);
+  });
+
+  it("reads someone telling an officer as a meeting, unless it was by telephone or to the press", () => {
+    const told = only(read("1. At a dinner in Basra on 3 March Abu Karrar Tamimi told PolOff that the money had arrived.", PEOPLE), "meeting");
+    assert.deepEqual(told.roles.participant, ["Abu Karrar Tamimi", "PolOff"]);
+    const assured = only(read("1. Harith al-Zubaidi assured EmbOff that the two sides would meet again.", PEOPLE), "meeting");
+    assert.deepEqual(assured.roles.participant, ["Harith al-Zubaidi", "EmbOff"]);
+    for (const body of [
+      "1. Abu Karrar Tamimi told PolOff by telephone that the money had arrived.",
+      "1. Harith al-Zubaidi told reporters that he would resign.",
+      "1. Muhannad Salim was told to keep the third floor empty.",
+    ]) assert.deepEqual(ofType(read(body, PEOPLE), "meeting"), [], body);
+  });
+
+  it("reads the speaker of a description the model did not name, across a place after it", () => {
+    const meeting = only(read("1. A customs broker at Basra told ConOff on 9 February that the vans had left.", PEOPLE), "meeting");
+    assert.deepEqual(meeting.roles.participant, ["customs broker", "ConOff"]);
+    const apposition = only(read("1. Harith al-Zubaidi, a member of the National Reform Bloc, conveyed to the Ambassador his disappointment.", PEOPLE), "meeting");
+    assert.deepEqual(apposition.roles.participant, ["Harith al-Zubaidi", "the Ambassador"]);
+  });
+
+  it("reads everyone a delegation lists after 'accompanied by', a title before a name being no one else", () => {
+    const meeting = only(read("1. Harith al-Zubaidi and Salah al-Ubaidi were accompanied by Deputy Minister of Finance Muhannad Salim, Quds Force Commander Firas al-Saadi, and Jasim al-Halfi.", PEOPLE), "meeting");
+    assert.deepEqual(meeting.roles.participant, ["Harith al-Zubaidi", "Salah al-Ubaidi", "Muhannad Salim", "Firas al-Saadi", "Jasim al-Halfi"]);
+  });
+
+  it("adds whoever 'was present' to the meeting told just before", () => {
+    const relations = ofType(read("1. A meeting was held with Harith al-Zubaidi in Karbala.\n2. Source 134905 had arranged the meeting and was present.", PEOPLE), "meeting");
+    assert.equal(relations.length, 2);
+    assert.deepEqual(relations[1]!.roles.participant, ["Source 134905", "Navid", "Harith al-Zubaidi"]);
+  });
+
+  it("reads a subject joined by someone unnamed, an object after a date and a new title, and a title in brackets as no one", () => {
+    const joined = only(read("1. PolOff and an acting notetaker met with Harith al-Zubaidi.", PEOPLE), "meeting");
+    assert.deepEqual(joined.roles.participant, ["PolOff", "Harith al-Zubaidi"]);
+    const later = only(read("1. Salah al-Ubaidi had met on July 20 with newly appointed mediator Jasim al-Halfi.", PEOPLE), "meeting");
+    assert.deepEqual(later.roles.participant, ["Salah al-Ubaidi", "Jasim al-Halfi"]);
+    const glossed = only(read("1. PolOff met with Finance Director (A/S) Muhannad Salim.", PEOPLE), "meeting");
+    assert.deepEqual(glossed.roles.participant, ["PolOff", "Muhannad Salim"]);
+  });
+
+  it("reads the listener named for a country and the speaker of a cable written in capitals", () => {
+    const french = only(read("1. Jasim al-Halfi told the French that he would go slowly.", PEOPLE), "meeting");
+    assert.deepEqual(french.roles.participant, ["Jasim al-Halfi", "French"]);
+    const capitals = only(read("1. THE AMBASSADOR URGED KARIM HADI TO TAKE THE LONGER VIEW.", [{ text: "KARIM HADI", type: "person" }]), "meeting");
+    assert.deepEqual(capitals.roles.participant, ["THE AMBASSADOR", "KARIM HADI"]);
   });
 });
 
@@ -153,7 +201,7 @@ describe("English payments", () => {
   });
 
   it("reads 'the above amount' as the total stated before it", () => {
-    const payment = only(read("1. Total: 87.5 euros.\n2. Please order that the above amount be credited to the account of the Erbil Office.", [...PEOPLE, { text: "Erbil Office", type: "organization" }]), "payment");
+    const payment = only(read("1. Total: 87.5 euros.\n2. The above amount was credited to the account of the Erbil Office.", [...PEOPLE, { text: "Erbil Office", type: "organization" }]), "payment");
     assert.equal(payment.amount, 87.5);
     assert.equal(payment.currency, "EUR");
     assert.equal(payment.kind, "expense");
@@ -169,8 +217,38 @@ describe("English payments", () => {
       "5. Harith al-Zubaidi asked for the second instalment to be paid before the end of December.",
       "6. Remittances to Iraq reached USD 1.8 billion last year.",
       "7. Harith al-Zubaidi denied receiving a single dinar from Tehran.",
+      "8. Please order that the above amount be credited to the account of Jasim al-Halfi.",
     ];
     for (const body of bodies) assert.deepEqual(ofType(read(body, PEOPLE), "payment"), [], body);
+  });
+
+  it("reads one payment per recipient when a sentence gives two gifts", () => {
+    const [watch, saffron] = ofType(read("1. A wristwatch was given to Muhannad Salim and a packet of saffron to the host as gifts.", PEOPLE), "payment");
+    assert.deepEqual(watch?.roles, { payer: ["Navid"], payee: ["Muhannad Salim"] });
+    assert.deepEqual(saffron?.roles, { payer: ["Navid"], payee: ["host"] });
+  });
+
+  it("reads the lines of an expense statement as the writer's payments, and its subject line", () => {
+    const text = "Subject: Expense statement for the gifts presented to Muhannad Salim\n\n1. The cost of the gifts is reported as follows.\n2. Dates (one box): 12 euros.\n3. Total: 12 euros (twelve euros).";
+    const payments = ofType(read(text, PEOPLE), "payment");
+    assert.deepEqual(payments.map((payment) => payment.roles), [{ payer: ["Navid"], payee: ["Muhannad Salim"] }, { payer: ["Navid"] }, { payer: ["Navid"] }]);
+    assert.deepEqual(payments.slice(1).map((payment) => [payment.amount, payment.kind]), [[12, "expense"], [12, "expense"]]);
+    assert.deepEqual(ofType(read("1. Dates (one box): 12 euros.", PEOPLE), "payment"), []);
+  });
+
+  it("reads who covers someone's expenses, and who moves cash", () => {
+    const covered = only(read('1. Harith al-Zubaidi says the bloc\'s expenses are covered by "Karbala businessmen".', PEOPLE), "payment");
+    assert.deepEqual(covered.roles, { payer: ["Karbala businessmen"], payee: ["bloc"] });
+    const sponsored = only(read("1. The exhibition was sponsored by Abu Karrar Tamimi.", PEOPLE), "payment");
+    assert.deepEqual(sponsored.roles.payer, ["Abu Karrar Tamimi"]);
+    const cash = only(read("1. A port contact says Jasim al-Halfi sent two large cash consignments by road to Karbala.", PEOPLE), "payment");
+    assert.deepEqual(cash.roles, { intermediary: ["Jasim al-Halfi"] });
+  });
+
+  it("reads a surname the model typed as an organisation as the person named in full", () => {
+    const text = "1. Harith al-Zubaidi arrived.\n2. Zubaidi confirmed that the second instalment of four million dollars was received.";
+    const payment = only(read(text, [{ text: "Harith al-Zubaidi", type: "person" }, { text: "Zubaidi", type: "organization" }]), "payment");
+    assert.deepEqual(payment.roles.payee, ["Zubaidi"]);
   });
 
   it("reads 'paid a visit' as a meeting", () => {
@@ -190,10 +268,11 @@ describe("English affiliation, reporting, recruitment and restriction", () => {
     assert.equal(membership?.quality, "one of the leaders");
   });
 
-  it("reads an informant telling an officer, a line written with arrows, and the report's header", () => {
-    const relations = read("1. Source 134832 told the Iranian officer that the money had arrived.\n2. Reporting line: Source 134832 → Navid → Headquarters, Tehran.", PEOPLE);
-    const [header, told, line] = ofType(relations, "reporting");
-    assert.deepEqual(header?.roles, { handler: ["Navid"], headquarters: ["Headquarters, Tehran"] });
+  it("reads an informant telling an officer and a line written with arrows, but not the report's header nor a contact telling an officer", () => {
+    const relations = read("1. Source 134832 told the Iranian officer that the money had arrived.\n2. Reporting line: Source 134832 → Navid → Headquarters, Tehran.\n3. Harith al-Zubaidi told PolOff that the bloc needs money.", PEOPLE);
+    const reporting = ofType(relations, "reporting");
+    assert.equal(reporting.length, 2);
+    const [told, line] = reporting;
     assert.deepEqual(told?.roles, { source: ["Source 134832"], handler: ["Iranian officer"] });
     assert.deepEqual(line?.roles, { source: ["Source 134832"], handler: ["Navid"], headquarters: ["Headquarters, Tehran"] });
   });

@@ -76,6 +76,27 @@ describe("Persian meetings", () => {
     ];
     for (const body of bodies) assert.deepEqual(ofType(read(body, PEOPLE), "meeting"), [], body);
   });
+
+  it("reads a subject line that names a meeting, with the writer and the noun before با", () => {
+    const meeting = only(read("موضوع: دیدار با ابوکرار تمیمی و پیشنهاد او برای سفر به تهران\n\n۱- هیچ.", PEOPLE), "meeting");
+    assert.deepEqual(meeting.roles.participant, ["نوید", "ابوکرار تمیمی"]);
+    const head = only(read("موضوع: دیدار رئیس ایستگاه با ساعدی\n\n۱- هیچ.", PEOPLE), "meeting");
+    assert.deepEqual(head.roles.participant, ["رئیس ایستگاه", "ساعدی"]);
+  });
+
+  it("reads a person the model missed by the title before the name, and 'او' as that person", () => {
+    const meeting = only(read("۱- روز پنجشنبه در مقر کاک ریبوار حمه‌صالح در حاشیهٔ کربلا با او دیدار شد.", PEOPLE), "meeting");
+    assert.deepEqual(meeting.roles.participant, ["نوید", "ریبوار حمه‌صالح"]);
+  });
+
+  it("reads presence: at a party with the writer, at the writer's host's invitation, and at the meeting told just before", () => {
+    const present = only(read("۱- شیخ حارث نوری الزبیدی نیز در جشن حضور داشت.", PEOPLE), "meeting");
+    assert.deepEqual(present.roles.participant, ["حارث نوری الزبیدی", "نوید"]);
+    const invited = only(read("۱- این‌جانب به دعوت تمیمی و با پوشش «شریک تجاری» در جشن حضور یافتم.", PEOPLE), "meeting");
+    assert.deepEqual(invited.roles.participant, ["نوید", "تمیمی"]);
+    const meetings = ofType(read("۱- با ساعدی در کربلا دیدار شد.\n۲- منبع ۱۳۶۲۲۰ این دیدار را ترتیب داده بود و در آن حضور داشت.", PEOPLE), "meeting");
+    assert.deepEqual(meetings[1]?.roles.participant, ["منبع ۱۳۶۲۲۰", "نوید", "ساعدی"]);
+  });
 });
 
 describe("Persian payments", () => {
@@ -105,6 +126,21 @@ describe("Persian payments", () => {
     assert.equal(payment.date, "2014-12-28");
   });
 
+  it("reads one payment per به when gifts go to two people, and the writer as giver of a participle", () => {
+    const [watch, saffron] = ofType(read("۱- یک ساعت مچی به ساعدی و یک بسته زعفران به میزبان هدیه داده شد.", PEOPLE), "payment");
+    assert.deepEqual(watch?.roles, { payer: ["نوید"], payee: ["ساعدی"] });
+    assert.deepEqual(saffron?.roles, { payer: ["نوید"], payee: ["میزبان"] });
+    const participle = only(read("موضوع: صورت‌حساب هزینهٔ هدایای تقدیم‌شده به ابوکرار تمیمی\n\n۱- هیچ.", PEOPLE), "payment");
+    assert.deepEqual(participle.roles, { payer: ["نوید"], payee: ["ابوکرار تمیمی"] });
+  });
+
+  it("reads the lines of an expense statement, and who covers whose expenses", () => {
+    const lines = ofType(read("۱- هزینهٔ هدایا به شرح زیر اعلام می‌شود.\n۲- خرما (یک جعبه): ۱۲ یورو.\n۳- جمع کل: ۱۲ یورو.", PEOPLE), "payment");
+    assert.deepEqual(lines.map((line) => [line.roles.payer, line.amount, line.kind]), [[["نوید"], 12, "expense"], [["نوید"], 12, "expense"]]);
+    const covered = only(read("۱- ساعدی گفته است که هزینه‌های کتله را «بازرگانان کربلا» تأمین می‌کنند.", PEOPLE), "payment");
+    assert.deepEqual(covered.roles, { payer: ["بازرگانان کربلا"], payee: ["کتله"] });
+  });
+
   it("reads no payment from thanks for a gift, human rights, or a payment asked for", () => {
     const bodies = [
       "۱- او از هدیه بسیار تشکر کرد.",
@@ -125,9 +161,11 @@ describe("Persian affiliation, reporting, recruitment and restriction", () => {
     assert.equal(people?.quality, "از افراد خودی");
   });
 
-  it("reads an informant's statement and a line written with arrows", () => {
-    const relations = read("۱- منبع ۱۳۴۹۰۵ اظهار داشت که وزیر در قم زندگی کرده است.\n۲- مسیر گزارش‌دهی: منبع ۱۳۴۹۰۵ ← دفتر کربلا ← ستاد مرکزی، تهران.", PEOPLE);
-    const [, statement, line] = ofType(relations, "reporting");
+  it("reads an informant's statement and a line written with arrows, not the header nor a room put at the writer's disposal", () => {
+    const relations = read("۱- منبع ۱۳۴۹۰۵ اظهار داشت که وزیر در قم زندگی کرده است.\n۲- مسیر گزارش‌دهی: منبع ۱۳۴۹۰۵ ← دفتر کربلا ← ستاد مرکزی، تهران.\n۳- منبع ۱۳۴۹۰۵ اتاقی در هتل را برای این دیدار در اختیار گذاشته بود.", PEOPLE);
+    const reporting = ofType(relations, "reporting");
+    assert.equal(reporting.length, 2);
+    const [statement, line] = reporting;
     assert.deepEqual(statement?.roles, { source: ["منبع ۱۳۴۹۰۵"], handler: ["نوید"] });
     assert.deepEqual(line?.roles, { source: ["منبع ۱۳۴۹۰۵"], handler: ["دفتر کربلا"], headquarters: ["ستاد مرکزی، تهران"] });
   });

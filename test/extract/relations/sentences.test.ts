@@ -19,6 +19,12 @@ describe("splitSentences", () => {
     assert.deepEqual(sentencesOf("The money went to the U.S. The minister denied it."), ["The money went to the U.S.", "The minister denied it."]);
   });
 
+  it("keeps a cable's subject line whole over the lines it was wrapped onto, and a short one alone", () => {
+    const cable = "SUBJECT: BASRA: CENTRAL BANK SCRUTINY OF FOUR EXCHANGE HOUSES; AL-ZAHRA\nMOVES CASH NORTH\nREF: A. 14 BAGHDAD 1\n\n1. Text.";
+    assert.deepEqual(sentencesOf(cable), ["SUBJECT: BASRA: CENTRAL BANK SCRUTINY OF FOUR EXCHANGE HOUSES; AL-ZAHRA\nMOVES CASH NORTH", "REF: A. 14 BAGHDAD 1", "Text."]);
+    assert.deepEqual(sentencesOf("Subject: Meeting with X\nThe minister came."), ["Subject: Meeting with X", "The minister came."]);
+  });
+
   it("leaves paragraph marks out and starts a sentence at each: 1., ¶2., ۱-, (a)", () => {
     const text = "1. First point.\n¶2. Second point\n۱- نکتهٔ سوم.\n(a) Fourth point";
     assert.deepEqual(sentencesOf(text), ["First point.", "Second point", "نکتهٔ سوم.", "Fourth point"]);
