@@ -22,6 +22,7 @@ import type { Candidate } from "./candidates.js";
 import { clauseAround, isNegated } from "./clause.js";
 import { inRole, written, type Draft } from "./draft.js";
 import { groupAfter } from "./groups.js";
+import { isWrittenInCapitals } from "./office.js";
 import { NOT_LETTER_BEFORE, persianStems } from "./persian.js";
 import type { Hint, Sentence } from "./sentence.js";
 
@@ -41,7 +42,7 @@ const STANCE_CUES: readonly StanceCue[] = [
   { pattern: /\b(?<quality>(?:very |extremely |quite |particularly )?close to|loyal to|on the payroll of)\b/giu, side: "after" },
 ];
 
-const MEMBERSHIP = /\b(?<quality>(?:(?:a|an|the)\s+)?(?:one of the\s+)?(?:member|members|head|leader|leaders|commander|spokesman|spokeswoman|spokesperson|chairman|secretary-general|officer|employee|director|chief|founder|deputy head|official|representative|agent)\s+(?:of|for|in|at)|belongs? to|affiliated (?:with|to)|works? for)\b/giu;
+const MEMBERSHIP = /\b(?<quality>(?:(?:a|an|the)\s+)?(?:one of the\s+)?(?:member|members|head|leader|leaders|owner|co-owner|manager|commander|spokesman|spokeswoman|spokesperson|chairman|secretary-general|officer|employee|director|chief|founder|deputy head|official|representative|agent)\s+(?:of|for|in|at)|belongs? to|affiliated (?:with|to)|works? for)\b/giu;
 
 const PERSIAN_STANCE: readonly StanceCue[] = [
   { pattern: new RegExp(`(?<quality>${anyArabicScriptSpelling(["رابطه ویژه", "رابطه نزدیک", "رابطه خوب", "روابط نزدیک", "رابطه ای ویژه"])})`, "gu"), side: "writer" },
@@ -64,7 +65,7 @@ const MEMBER_WINDOW = 300;
 
 /** Cheap tests that a sentence may state an affiliation, before any reading: a pattern for English, word stems for Persian. */
 export const AFFILIATION_HINT: Hint = {
-  english: /\b(?:relationship|one of (?:our|us)|our (?:man|people)|one of ours|works? (?:with|for)|no problem with|close to|loyal to|payroll|member|belongs? to|affiliated|head of|leaders? of|commander|spokes|chairman|secretary-general|officer (?:of|in)|employee|director of|chief of|founder|official of|representative of|agent of)\b/i,
+  english: /\b(?:relationship|one of (?:our|us)|our (?:man|people)|one of ours|works? (?:with|for)|no problem with|close to|loyal to|payroll|member|belongs? to|affiliated|head of|leaders? of|owner of|manager of|commander|spokes|chairman|secretary-general|officer (?:of|in)|employee|director of|chief of|founder|official of|representative of|agent of)\b/i,
   persian: persianStems(["رابطه", "روابط", "افراد", "نیروهای", "یکی از ما", "خودی", "دوستان ما", "با ما", "نزدیک", "عضو", "اعضای", "وابسته", "فرمانده", "رهبر", "رئیس", "سخنگو", "افسر", "کارمند"]),
 };
 
@@ -161,6 +162,8 @@ function organisationOfPlace(sentence: Sentence, candidates: readonly Candidate[
 
 /** `one of the leaders of the "National Reform Bloc"`: a quoted or capitalised name the model did not find. */
 function writtenOrganisation(sentence: Sentence, position: number): RelationParticipant | undefined {
+  // In a cable written in capitals every word looks like a name.
+  if (isWrittenInCapitals(sentence.body)) return undefined;
   const match = WRITTEN_BODY.exec(sentence.text.slice(position, Math.min(sentence.end, position + 90)));
   const name = match?.groups?.quoted ?? match?.groups?.name;
   if (!match || name === undefined) return undefined;

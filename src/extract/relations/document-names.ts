@@ -45,6 +45,22 @@ const NAME_PARTICLE_START = /^(?:al|el|bin|ibn|bint)[-\s]/u;
 /** Up to three capitalised words, each followed by one space, right before a name. */
 const GIVEN_NAMES_BEFORE = /(?:\p{Lu}[\p{Ll}'’-]*\.? ){1,3}$/u;
 const ARTICLE = /^(?:al|el|ul)[-\s\u2019']|^\u0627\u0644(?=\S{3})/iu;
+/** Ranks and titles a name follows in a cable written in capitals. */
+const CAPITALS_TITLE = /\b(LTG|LT GEN|MAJ GEN|BRIG GEN|GEN|GENERAL|ADM|ADMIRAL|COL|COLONEL|MAJ|CAPT|SHEIKH|SHAIKH|SHAYKH|PRINCE|PRINCESS|KING|QUEEN|SHAH|EMIR|AMIR|AYATOLLAH|MR|MRS|MS|DR|SENATOR|SEN|GOVERNOR|MAYOR|AMBASSADOR|AMB|MINISTER|FONMIN|PRIMIN|PRESIDENT|PREMIER|SECRETARY|DIRECTOR|CHAIRMAN|SPEAKER|DEPUTY|COMMANDER)\.?[ \t]+(?=\p{Lu})/gu;
+const TRAILING_RANK = /\s+(?:LTG|GEN|ADM|COL|MAJ|CAPT|BRIG|LT)$/u;
+/** Words of a capitals cable that cannot be part of a name after a title: what follows a name, months, the writer's staff. */
+const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
+  "OF", "THE", "AND", "IN", "ON", "AT", "TO", "FOR", "WITH", "BY", "FROM", "THAT", "WHO", "WHICH", "WAS", "WERE", "IS", "ARE", "HAS", "HAD", "HAVE",
+  "SAID", "TOLD", "ASSURED", "STATED", "MET", "NOTED", "ADDED", "ASKED", "AGREED", "EXPLAINED", "EXPRESSED", "INDICATED", "SAYS", "CLAIMED",
+  "ATTACHED", "REPORTED", "RECEIVED", "CALLED", "VISITED", "ALSO", "HIMSELF", "HERSELF", "WILL", "WOULD", "HE", "SHE", "THEY", "IT", "AS",
+  "JAN", "JANUARY", "FEB", "FEBRUARY", "MAR", "MARCH", "APR", "APRIL", "MAY", "JUN", "JUNE", "JUL", "JULY", "AUG", "AUGUST", "SEP", "SEPT",
+  "SEPTEMBER", "OCT", "OCTOBER", "NOV", "NOVEMBER", "DEC", "DECEMBER", "EMBOFF", "POLOFF", "ECONOFF", "CONOFF", "DCM", "AMBASSADOR",
+  "MINISTER", "MINISTRY", "PRIME", "FOREIGN", "DEFENSE", "INTERIOR", "POLICE", "NATIONAL", "GOVERNMENT", "DEPUTY", "GENERAL", "STAFF",
+  "ARMY", "NAVY", "FORCES", "ARMED", "COUNCIL", "PARTY", "COURT", "OFFICE", "SECURITY", "INTELLIGENCE", "AFFAIRS", "STATE", "ROYAL",
+]);
+/** Particles inside a name that never end it: `SULTAN BIN ZAYID`. */
+const NAME_JOINERS: ReadonlySet<string> = new Set(["BIN", "IBN", "AL", "EL", "ABU", "ABD", "BINT"]);
+const MAX_CAPITALISED_NAME_WORDS = 4;
 const NAME_CHARACTER = /[\p{L}\p{M}\p{N}\u200C]/u;
 
 export function prepareMentions(text: string, mentions: readonly FoundMention[]): DocumentMentions {
@@ -54,10 +70,53 @@ export function prepareMentions(text: string, mentions: readonly FoundMention[])
   const named = ordered
     .filter((mention) => NAMED.has(mention.type) && /[\p{L}\p{N}]{2}/u.test(mention.name))
     .map((mention): DocumentName => ({ type: mention.type, name: mention.name, start: mention.start, end: mention.end, attributes: mention.attributes }));
-  const joined = retypeSurnames(withoutRepeatedCodeNames(text, joinSplitNames(text, named).map((name) => withGivenNames(text, name))));
+  const joined = retypeSurnames(withoutRepeatedCodeNames(text, joinSplitNames(text, withCapitalisedNames(text, named)).map((name) => withGivenNames(text, name))));
   const names = withOtherOccurrences(text, joined);
   const placeKeys = new Set(names.filter((name) => name.type === "place").map((name) => surnameKey(name.name)));
   return { names, money, dates, placeKeys };
+}
+
+/**
+ * Old cables are written in capitals, where the model finds few people and
+ * runs an organisation on over the rank after it (`NATIONAL POLICE LTG`).
+ * There a rank or title is followed by the person's name
+ * (`CHIEF OF NATIONAL POLICE LTG JAFFARQOLI SADRI ASSURED …`): the capitalised
+ * words after it, up to a word that cannot be part of a name, are a person; an
+ * organisation that ends in a rank loses it.
+ */
+function withCapitalisedNames(text: string, names: DocumentName[]): DocumentName[] {
+  const found: DocumentName[] = [];
+  const trimmed = names.map((name) => {
+    const rank = name.type === "organization" ? TRAILING_RANK.exec(name.name) : null;
+    return rank && rank.index > 0 ? { ...name, name: name.name.slice(0, rank.index), end: name.start + rank.index } : name;
+  });
+  CAPITALS_TITLE.lastIndex = 0;
+  for (let match = CAPITALS_TITLE.exec(text); match; match = CAPITALS_TITLE.exec(text)) {
+    const start = match.index + match[0].length;
+    if (!isCapitalsLine(text, match.index)) continue;
+    const words: string[] = [];
+    for (const word of text.slice(start, start + 80).split(/[ \t]+/u)) {
+      const bare = /^[\p{Lu}][\p{Lu}'’-]*[\p{Lu}]/u.exec(word)?.[0];
+      if (!bare || words.length === MAX_CAPITALISED_NAME_WORDS || NOT_NAME_WORDS.has(bare) || !/[AEIOUY]/u.test(bare)) break;
+      words.push(bare);
+      if (bare !== word) break;
+    }
+    if (words.length === 0 || (words.length === 1 && NAME_JOINERS.has(words[0]!))) continue;
+    while (words.length > 0 && NAME_JOINERS.has(words[words.length - 1]!)) words.pop();
+    const name = words.join(" ");
+    const end = start + name.length;
+    if (text.slice(start, end) !== name || trimmed.some((other) => other.start < end && start < other.end)) continue;
+    found.push({ type: "person", name, start, end, attributes: { title: match[1]! } });
+  }
+  return found.length === 0 ? trimmed : [...trimmed, ...found].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Whether the line around `at` is written in capitals. */
+function isCapitalsLine(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  const lineEnd = text.indexOf("\n", at);
+  const letters = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/[^\p{L}]/gu, "");
+  return letters.length >= 20 && letters.replace(/[^\p{Lu}]/gu, "").length >= 0.8 * letters.length;
 }
 
 /** Mentions come from elsewhere (a store, another run): one whose span is not in this text is left out. */
@@ -162,7 +221,9 @@ function retypeSurnames(names: DocumentName[]): DocumentName[] {
 /** Finds again, where the model did not, the names and surnames it found elsewhere in the document. */
 function withOtherOccurrences(text: string, names: DocumentName[]): DocumentName[] {
   const known = new Map<string, DocumentName>();
-  for (const name of names) {
+  // People first: a page whose index lists hundreds of tags must not crowd out the people its text is about.
+  const peopleFirst = [...names.filter((name) => name.type === "person"), ...names.filter((name) => name.type !== "person")];
+  for (const name of peopleFirst) {
     if (name.type === "source" || known.size >= MAX_PROPAGATED) continue;
     const key = name.name;
     if (key.length >= MIN_SURNAME && !known.has(key)) known.set(key, name);

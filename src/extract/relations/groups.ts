@@ -21,6 +21,8 @@ const UNNAMED_CONJUNCT = /^\s*and\s+(?:the\s+|an?\s+)?[\p{Ll}][\p{L}-]*(?:\s+[\p
 const PERSIAN_TITLE_GLOBAL = new RegExp(PERSIAN_TITLES.source, "gu");
 /** `met December 10 with X`: a day of the month may stand between a verb and its object. */
 const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th)?$/u;
+/** The writer's officers as cables shorten them (`EmbOff`, `POLOFF`); `A/S`, `DCM` are titles that do go before a name. */
+const STAFF_OFFICER = /^\p{L}+off(?:s)?$/iu;
 const TOKEN = /[,&\u060C]|[^\s,&\u060C]+/gu;
 
 export interface GroupOptions {
@@ -45,11 +47,16 @@ export function groupAfter(sentence: Sentence, candidates: readonly Candidate[],
     const previous = group[group.length - 1]!;
     if (next.at < previous.until) continue;
     const joint = joinBetween(sentence, sentence.text.slice(previous.until, next.at));
-    if (joint === "none") break;
+    if (joint === "none" || (joint === "modifier" && isStaffShorthand(previous) && next.origin === "name")) break;
     if (joint === "modifier" || isApposition(previous, next, sentence)) group[group.length - 1] = preferred(previous, next);
     else group.push(next);
   }
   return group;
+}
+
+/** `IN DISCUSSION WITH EMBOFF SADRI ATTACHED …`: the writer's staff is nobody's title, so a name right after it starts the next clause. */
+function isStaffShorthand(candidate: Candidate): boolean {
+  return candidate.origin === "noun" && STAFF_OFFICER.test(candidate.name);
 }
 
 /** The names right before `position`: the subject of a verb, across adverbs (`X also met`) and an apposition (`X, the minister, met`). */

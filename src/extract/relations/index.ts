@@ -31,6 +31,7 @@ import { findCounterSurveillance } from "./circumstances.js";
 import { prepareMentions, type DocumentMentions } from "./document-names.js";
 import { toRelation, type Draft } from "./draft.js";
 import { MEETING_HINT, readMeetings } from "./meeting.js";
+import { OFFICE_HINT, readOffices } from "./office.js";
 import { PAYMENT_HINT, readPayments } from "./payment.js";
 import { RECRUITMENT_HINT, readRecruitments } from "./recruitment.js";
 import { readReporting, REPORTING_HINT } from "./reporting.js";
@@ -39,7 +40,7 @@ import { persianKey } from "./persian.js";
 import { emptyDiscourse, isHeaderLine, isPersianScript, mayHold, observe, type Hint, type Sentence } from "./sentence.js";
 
 /** Bumped whenever the extractor reads the same text differently, so stored relations can be re-read. */
-export const RELATION_EXTRACTOR_VERSION = 2;
+export const RELATION_EXTRACTOR_VERSION = 3;
 
 export interface RelationOptions {
   /** The document's language. Sentences are read by their script; this decides for one with no letters of either script. */
@@ -61,6 +62,7 @@ const READERS: ReadonlyArray<[Hint, Reader]> = [
   [MEETING_HINT, readMeetings],
   [PAYMENT_HINT, readPayments],
   [AFFILIATION_HINT, readAffiliations],
+  [OFFICE_HINT, readOffices],
   [REPORTING_HINT, readReporting],
   [RECRUITMENT_HINT, readRecruitments],
   [RESTRICTION_HINT, readRestrictions],

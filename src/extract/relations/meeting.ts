@@ -79,10 +79,13 @@ const PRESENT = /\b(?:was|were)\s+(?:also\s+)?present\b(?!\s+at\b)|\battended (?
 const ATTENDED = /\battended\b|\bwas (?:also )?(?:present )?at the (?:party|reception|wedding|funeral|dinner|celebration|gathering|ceremony|exhibition)\b/giu;
 const DIRECT_OBJECT_WORDS: ReadonlySet<string> = new Set(["the", "a", "an", "his", "her", "their", "mr", "mrs", "ms", "dr", "new", "visiting", "former", "senior"]);
 const APPEAL_AFTER = /^[^.;]{0,80}?\bto\s+[a-z]/u;
-const WITH = /\bwith\b|\bbetween\b/gu;
+/** Read in either case: old cables are written in capitals. */
+const WITH = /\bwith\b|\bbetween\b/giu;
 const PASSIVE_MEETING = /\b(?:was|were)\s+(?:held|conducted|arranged|organi[sz]ed)\b|\btook place\b|\boccurred\b/u;
 const OWNER_BEFORE = /(['’]s|\b(?:his|her|their|His|Her|Their))\s+(?:[\p{L}-]+\s+)?$/u;
 const FRONTED = /^\s*(?:in|during|at)\s+(?:a|an|the|his|her|their|this)?\s*(?:[\p{L}-]+\s+)?$/iu;
+/** What may stand between the other side of a fronted meeting and its subject when no comma does: titles (`WITH EMBOFF SADRI`, `with PolOff Minister X`). */
+const TITLES_ONLY = /^\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const INVITED_BY = /\bat the invitation of\b/giu;
 const INVITATION_AFTER_NAME = /^['’]s\s+invitation\b/u;
 /** Words before a meeting noun that refer back to it rather than report it: `this meeting`, `the next meeting`. */
@@ -204,7 +207,7 @@ function nounMeeting(sentence: Sentence, candidates: readonly Candidate[], start
   let withAt = -1;
   WITH.lastIndex = 0;
   for (let match = WITH.exec(afterCue); match; match = WITH.exec(afterCue)) {
-    if (/\b(?:who|which|that|said|told)\b/u.test(afterCue.slice(0, match.index))) break;
+    if (/\b(?:who|which|that|said|told)\b/iu.test(afterCue.slice(0, match.index))) break;
     other = groupAfter(sentence, candidates, end + match.index + match[0].length, { until: clause.end });
     if (other.length > 0) {
       withAt = end + match.index;
@@ -409,9 +412,15 @@ function ownerOf(sentence: Sentence, candidates: readonly Candidate[], start: nu
   return person ? { name: person.name, entityType: "person", at: ownerAt, until: ownerAt + owner[1]!.length, start: null, end: null, origin: "pronoun" } : undefined;
 }
 
-/** `In a meeting with PolOff, the minister said …`: the one who speaks after the comma. */
+/**
+ * `In a meeting with PolOff, the minister said …`: the one who speaks after
+ * the comma; cables often leave the comma out (`IN DISCUSSION WITH EMBOFF
+ * SADRI ATTACHED …`), and then the name right after the other side is the subject.
+ */
 function frontedSubject(sentence: Sentence, candidates: readonly Candidate[], other: readonly Candidate[], clauseEnd: number): Candidate[] {
   const last = other[other.length - 1]!;
+  const next = candidates.find((candidate) => candidate.at >= last.until);
+  if (next && next.origin === "name" && isPersonLike(next) && TITLES_ONLY.test(sentence.text.slice(last.until, next.at))) return [next];
   const comma = sentence.text.indexOf(",", last.until);
   if (comma < 0 || comma >= clauseEnd + 200) return [];
   return groupAfter(sentence, candidates, comma + 1, { leadWords: new Set(["the", "a", "an"]) });
