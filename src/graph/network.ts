@@ -19,7 +19,7 @@ import { measureCentrality, type CentralityScores } from "./centrality.js";
 import { detectCommunities, type CommunityAssignment } from "./communities.js";
 
 /** Where a network comes from: the store's relation part, or anything shaped like it. */
-export type NetworkSource = Pick<RelationStore, "networkEntities" | "networkLinks">;
+export type NetworkSource = Pick<RelationStore, "networkEntities" | "networkLinks" | "linkEvidence">;
 
 export interface NetworkOptions {
   /** Seeds Louvain and the betweenness sample, so the same archive always gives the same communities. Default 20261123. */
@@ -81,12 +81,15 @@ export class Network {
   readonly edges: readonly NetworkEdge[];
   readonly adjacency: Adjacency;
   readonly options: ResolvedNetworkOptions;
+  /** Where the network was read from: a path asks it for the text of the paragraphs it shows. */
+  readonly source: NetworkSource;
   readonly #positions: ReadonlyMap<number, number>;
   #graph: NetworkGraph | undefined;
   #metrics: NetworkMetrics | undefined;
 
   /** `positions` maps each entity id to its place in `nodes`. */
-  constructor(nodes: readonly NetworkNode[], positions: ReadonlyMap<number, number>, edges: readonly NetworkEdge[], adjacency: Adjacency, options: ResolvedNetworkOptions) {
+  constructor(nodes: readonly NetworkNode[], positions: ReadonlyMap<number, number>, edges: readonly NetworkEdge[], adjacency: Adjacency, options: ResolvedNetworkOptions, source: NetworkSource) {
+    this.source = source;
     this.nodes = nodes;
     this.#positions = positions;
     this.edges = edges;
@@ -199,7 +202,7 @@ export function buildNetwork(source: NetworkSource, options: NetworkOptions = {}
     stated.push(edge.relations > 0 ? 1 : 0);
     start = end;
   }
-  return new Network(nodes, positions, edges, buildAdjacency(nodes.length, Int32Array.from(ends), Uint8Array.from(stated)), resolved);
+  return new Network(nodes, positions, edges, buildAdjacency(nodes.length, Int32Array.from(ends), Uint8Array.from(stated)), resolved, source);
 }
 
 /** Indices of the links sorted by lower end, then higher end: a stable counting sort on each, the second key first. */

@@ -44,7 +44,7 @@ export function evidencePath(network: Network, from: EntityRef, to: EntityRef): 
       relationId: link!.relationId,
       documentId: link!.documentId,
       documentTitle: link!.documentTitle,
-      evidence: link!.evidence,
+      evidence: network.source.linkEvidence(link!),
     };
   });
   return { from, to, hops };

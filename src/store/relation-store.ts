@@ -44,6 +44,18 @@ export interface RelationQuery {
   offset?: number;
 }
 
+/**
+ * Where a link's evidence lies. A relation's sentence comes with its text; a
+ * paragraph's text is read only when a path shows it (`linkEvidence`),
+ * because reading every paragraph of the archive would cost more than
+ * building the whole network.
+ */
+export interface EvidenceSpan {
+  start: number;
+  end: number;
+  text: string | null;
+}
+
 /** One link of the network as stored: a relation between two of its participants, or one paragraph naming both. */
 export interface NetworkLink {
   source: number;
@@ -52,7 +64,7 @@ export interface NetworkLink {
   relationId: number | null;
   documentId: number;
   documentTitle: string;
-  evidence: Evidence;
+  evidence: EvidenceSpan;
 }
 
 export interface TimelineQuery {
@@ -78,6 +90,8 @@ export interface RelationStore {
   networkEntities(): Array<EntityRef & { mentions: number }>;
   /** Every link of the network, entity ids following merges, self-links left out. */
   networkLinks(): Iterable<NetworkLink>;
+  /** A link's evidence with its text: for a paragraph, the part that names both entities, at most about 300 characters. */
+  linkEvidence(link: NetworkLink): Evidence;
   timeline(query?: TimelineQuery): TimelineView;
   moneyLedger(query?: { entityId?: number }): MoneyLedger;
 }

@@ -36,6 +36,7 @@ export function networkSource(entities: readonly EntitySpec[], links: readonly N
   return {
     networkEntities: () => entities.map((spec) => ({ ...spec, mentions: spec.mentions ?? 1 })),
     networkLinks: () => links,
+    linkEvidence: ({ evidence }) => ({ ...evidence, text: evidence.text ?? "" }),
   };
 }
 

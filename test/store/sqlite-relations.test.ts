@@ -242,7 +242,10 @@ describe("the network read from relations and paragraphs", () => {
     assert.equal(byKind("reporting").length, 3, "source–handler, source–headquarters, handler–headquarters");
     assert.ok(links.every((link) => link.relationId !== null || link.kind === "co-occurrence"));
 
-    const paragraphLinks = byKind("co-occurrence");
+    const paragraphLinks = byKind("co-occurrence").map((link) => {
+      assert.equal(link.evidence.text, null, "a paragraph is read only when a path shows it");
+      return { ...link, evidence: store.relations.linkEvidence(link) };
+    });
     assert.ok(paragraphLinks.some((link) => pairKey(link.source, link.target) === pairKey(entities.zubaidi, entities.harith)));
     const far = paragraphLinks.find((link) => link.evidence.text.includes(" … "));
     assert.ok(far, "names far apart in a long paragraph are shown with the middle elided");

@@ -340,17 +340,14 @@ export class SqliteRelationStore implements RelationStore {
     if (relation) yield* linksWithin(relation);
   }
 
-  /** One link per paragraph naming two entities, with the part of the paragraph that names both as evidence. */
+  /** One link per paragraph naming two entities; the paragraph's text is read by `linkEvidence` when a path needs it. */
   private *coOccurrenceLinks(): Generator<NetworkLink> {
     const rows = this.statement(`
       SELECT c.document_id AS documentId, d.title AS documentTitle, c.start, c.end, coalesce(a.merged_into, a.id) AS source, coalesce(b.merged_into, b.id) AS target
       FROM co_occurrences c JOIN documents d ON d.id = c.document_id JOIN entities a ON a.id = c.entity_a JOIN entities b ON b.id = c.entity_b
       WHERE coalesce(a.merged_into, a.id) != coalesce(b.merged_into, b.id) ORDER BY c.document_id, c.start`)
       .iterate() as IterableIterator<{ documentId: number; documentTitle: string; start: number; end: number; source: number; target: number }>;
-    let document: { id: number; text: string; spans: Map<number, Span[]> } | undefined;
     for (const row of rows) {
-      if (document?.id !== row.documentId) document = this.documentForEvidence(row.documentId);
-      const paragraph = { start: row.start, end: row.end };
       yield {
         source: row.source,
         target: row.target,
@@ -358,13 +355,21 @@ export class SqliteRelationStore implements RelationStore {
         relationId: null,
         documentId: row.documentId,
         documentTitle: row.documentTitle,
-        evidence: paragraphEvidence(document.text, paragraph, within(document.spans.get(row.source), paragraph), within(document.spans.get(row.target), paragraph)),
+        evidence: { start: row.start, end: row.end, text: null },
       };
     }
   }
 
+  linkEvidence(link: NetworkLink): Evidence {
+    const { start, end, text } = link.evidence;
+    if (text !== null) return { start, end, text };
+    const document = this.documentForEvidence(link.documentId);
+    const paragraph = { start, end };
+    return paragraphEvidence(document.text, paragraph, within(document.spans.get(link.source), paragraph), within(document.spans.get(link.target), paragraph));
+  }
+
   /** A document's text and where each entity is named in it, after merges. */
-  private documentForEvidence(id: number): { id: number; text: string; spans: Map<number, Span[]> } {
+  private documentForEvidence(id: number): { text: string; spans: Map<number, Span[]> } {
     const text = (this.statement("SELECT coalesce(t.text, i.body) AS text FROM document_index i LEFT JOIN document_text t ON t.document_id = i.id WHERE i.id = ?").get(id) as { text: string } | undefined)?.text ?? "";
     const spans = new Map<number, Span[]>();
     const mentions = this.statement(`SELECT coalesce(e.merged_into, e.id) AS entity, m.start, m.end FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? ORDER BY m.start`)
@@ -374,7 +379,7 @@ export class SqliteRelationStore implements RelationStore {
       if (list) list.push(mention);
       else spans.set(mention.entity, [mention]);
     }
-    return { id, text, spans };
+    return { text, spans };
   }
 }
 
