@@ -19,6 +19,7 @@ import { Index } from "flexsearch";
 import MiniSearch from "minisearch";
 import type { ExtractedDocument } from "../src/model/document.js";
 import { searchArchive } from "../src/search/sqlite-search.js";
+import { startServer } from "../src/server/server.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { loadBaseDocuments, makeTempDir, removeDir, syntheticDocuments, syntheticTexts, type BaseDocument } from "./corpus.js";
 import { runFlexSearch, translate, type PeerQueries } from "./peer-queries.js";
@@ -45,7 +46,7 @@ const PEER_HEAP_SHARE = 0.7;
 const SLOW_QUERY_MS = 1000;
 
 /** `fts5Snippets`: the floor with snippet() for the 20 rows of the page, on queries of words only. */
-type EngineName = "trove" | "fts5" | "fts5Snippets" | "miniSearch" | "flexSearch";
+type EngineName = "trove" | "troveHttp" | "fts5" | "fts5Snippets" | "miniSearch" | "flexSearch";
 
 interface QueryRecord {
   id: string;
@@ -198,6 +199,8 @@ async function runScale(
     } finally {
       store.close();
     }
+    await timeThroughHttp(file, dir, records, options);
+    log(`search ${scale}: GET /api/search timed over HTTP on loopback`);
 
     const miniSearch = timeMiniSearch(scale, bases, translated, records, options, earlier);
     const flexSearch = timeFlexSearch(scale, bases, translated, records, options, earlier);
@@ -212,6 +215,35 @@ async function runScale(
     return result;
   } finally {
     removeDir(dir);
+  }
+}
+
+/**
+ * The same queries through `trove serve`: a real server on loopback answering
+ * `GET /api/search`, timed from request to parsed JSON, so the socket, the
+ * routing, the security headers and the JSON encoding are all counted.
+ */
+async function timeThroughHttp(file: string, dir: string, records: QueryRecord[], options: SearchSuiteOptions): Promise<void> {
+  const server = await startServer({ archive: file, port: 0, webRoot: path.join(dir, "no-web"), uploadFolder: path.join(dir, "uploads") });
+  try {
+    const search = async (q: string): Promise<{ total: number; hits: unknown[] }> => {
+      const response = await fetch(`${server.url}api/search?${new URLSearchParams({ q, limit: String(LIMIT) })}`);
+      if (!response.ok) throw new Error(`GET /api/search?q=${q}: HTTP ${response.status}`);
+      return (await response.json()) as { total: number; hits: unknown[] };
+    };
+    for (const record of records) {
+      const times: number[] = [];
+      for (let i = 0; i < (record.slow ? 0 : options.warmups); i++) await search(record.q);
+      for (let i = 0; i < (record.slow ? 1 : options.runs); i++) {
+        const start = now();
+        const result = await search(record.q);
+        times.push(now() - start);
+        record.returned.troveHttp = result.hits.length;
+      }
+      record.times.troveHttp = times;
+    }
+  } finally {
+    await server.close();
   }
 }
 
@@ -482,6 +514,7 @@ function searchTables(scales: readonly ScaleResult[], bases: readonly BaseDocume
       columns: ["engine", "queries", "skipped", "p50", "p95", "p99", "Trove p95 same queries", "Trove p95 ÷ engine p95", "build", "memory", "notes"],
       rows: [
         row("Trove searchArchive", "trove", `${(result.trove.buildMs / 1000).toFixed(1)} s`, `${(result.trove.archiveBytes / MB).toFixed(0)} MB file`, "exact total, facets over every match, page of 20 with snippets"),
+        row("Trove GET /api/search over HTTP", "troveHttp", "(same file)", "(same file)", "trove serve on loopback: the same search, plus routing, headers, JSON and the socket; target p95 ≤ 50 ms at 100,000"),
         row("raw FTS5 MATCH (floor)", "fts5", "(same table)", "(same file)", "ORDER BY rank LIMIT 20; no filters, no total, no facets, no snippets"),
         row("raw FTS5 MATCH + 20 snippets", "fts5Snippets", "(same table)", "(same file)", "the floor with snippet() per returned row; words-only queries"),
         row("MiniSearch 7", "miniSearch", peerBuild(miniSearch), peerMemory(miniSearch), miniSearch.built ? "all matches scored, first 20 kept" : miniSearch.reason!),
