@@ -20,6 +20,12 @@ import { statsCommand } from "./commands/stats.js";
 import { verifyCommand } from "./commands/verify.js";
 import { moneyCommand } from "./commands/money.js";
 import { timelineCommand } from "./commands/timeline.js";
+import { auditCommand } from "./commands/audit.js";
+import { userCommand } from "./commands/user.js";
+import { annotateCommand } from "./commands/annotate.js";
+import { annotationsCommand } from "./commands/annotations.js";
+import { tagsCommand } from "./commands/tags.js";
+import { searchesCommand } from "./commands/searches.js";
 import { EXIT_FAILED, EXIT_OK, type ExitStatus } from "./exit-status.js";
 
 export function buildProgram(exit: ExitStatus): Command {
@@ -46,7 +52,13 @@ export function buildProgram(exit: ExitStatus): Command {
     .addCommand(timelineCommand())
     .addCommand(moneyCommand())
     .addCommand(redactCommand(exit))
-    .addCommand(publishCommand(exit));
+    .addCommand(publishCommand(exit))
+    .addCommand(userCommand())
+    .addCommand(auditCommand(exit))
+    .addCommand(annotateCommand())
+    .addCommand(annotationsCommand())
+    .addCommand(tagsCommand())
+    .addCommand(searchesCommand());
   const overrideExits = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(overrideExits);

@@ -11,6 +11,7 @@
  * underline it; nothing else is ever thrown, whatever the input.
  */
 import { QuerySyntaxError } from "../errors.js";
+import { normaliseTag } from "../model/annotation.js";
 import { DOCUMENT_TYPES, type DocumentType, type LanguageCode } from "../model/document.js";
 import {
   QUERY_FIELDS,
@@ -283,6 +284,8 @@ function fieldNode(token: FieldToken): QueryNode {
     case "entity":
     case "name":
       return filterNode(field, value);
+    case "label":
+      return filterNode(field, normaliseTag(value));
     case "date":
       return dateNode(value, valueStart);
   }

@@ -21,13 +21,14 @@
 export type TextField = "title" | "body";
 
 /** A document property matched exactly rather than through the full-text index. */
-export type FilterField = "type" | "lang" | "path" | "hash" | "from" | "to" | "classification" | "tag" | "ref" | "entity" | "name";
+/** `tag:` is a cable's own TAGS line; `label:` is a tag a reporter put on an annotation. */
+export type FilterField = "type" | "lang" | "path" | "hash" | "from" | "to" | "classification" | "tag" | "ref" | "entity" | "name" | "label";
 
 /** Every `name:` a query may use; `date` has its own node because its value is a range. */
 export type QueryField = TextField | FilterField | "date";
 
 export const TEXT_FIELDS: readonly TextField[] = ["title", "body"];
-export const FILTER_FIELDS: readonly FilterField[] = ["type", "lang", "path", "hash", "from", "to", "classification", "tag", "ref", "entity", "name"];
+export const FILTER_FIELDS: readonly FilterField[] = ["type", "lang", "path", "hash", "from", "to", "classification", "tag", "ref", "entity", "name", "label"];
 export const QUERY_FIELDS: readonly QueryField[] = [...TEXT_FIELDS, ...FILTER_FIELDS, "date"];
 
 /**

@@ -265,6 +265,13 @@ function compileWhere(node: QueryNode, context: PlanContext): SqlPart {
       if (node.field === "entity" || node.field === "name") {
         return { sql: "d.id IN (SELECT document_id FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?)))", params: [JSON.stringify(context.entityIds(node))] };
       }
+      if (node.field === "label") {
+        // A note on a duplicate is on the same words as its original's, so it finds the original (duplicates are never listed).
+        return {
+          sql: "d.id IN (SELECT coalesce(o.duplicate_of, o.id) FROM annotation_tags t JOIN annotations a ON a.id = t.annotation_id JOIN documents o ON o.id = a.document_id WHERE t.tag = ?)",
+          params: [node.value],
+        };
+      }
       return cableFilter(node.field, node.value);
     case "date": {
       const parts: SqlPart[] = [];

@@ -9,7 +9,10 @@ import type { Cable } from "../model/cable.js";
 import type { DocumentType, LanguageCode, Problem, StoredDocument } from "../model/document.js";
 import type { Entity, EntityType, Mention, MentionAttributes } from "../model/entity.js";
 import type { Centrality, GraphNode } from "../model/network.js";
+import type { Redaction, RedactionReason } from "../model/redaction.js";
 import type { Relation } from "../model/relation.js";
+import type { Annotation, SavedSearch, TagCount } from "../model/annotation.js";
+import type { User } from "../model/user.js";
 import type { AlignedParagraph } from "../parse/translation.js";
 
 export type { SearchResult, FacetCount } from "../model/search.js";
@@ -37,6 +40,8 @@ export type {
   TimelineView,
 } from "../model/network.js";
 export type { Evidence, PaymentKind, Relation, RelationRole, RelationType, StoredParticipant } from "../model/relation.js";
+export type { Annotation, SavedSearch, TagCount } from "../model/annotation.js";
+export type { Redaction, RedactionReason, RedactionStatus } from "../model/redaction.js";
 
 export interface CountView {
   value: string;
@@ -277,4 +282,111 @@ export interface RelationsView {
 export interface GraphRankingView {
   by: Centrality;
   nodes: GraphNode[];
+}
+
+/** A redaction's words with a few of the words around them, on one line, as `trove redact review` shows it. */
+export interface RedactionContextView {
+  /** The words before, with `…` in front when the text goes on. */
+  before: string;
+  span: string;
+  /** The words after, with `…` after when the text goes on. */
+  after: string;
+}
+
+/** A redaction as the review queue shows it. */
+export interface RedactionInContextView extends Redaction {
+  documentTitle: string;
+  /** Null for a redaction re-ingest detached: nothing at its offsets is what it hid. */
+  context: RedactionContextView | null;
+}
+
+/** `GET /api/redactions`: a page of the queue, how many match in all, and how many of those for each reason. */
+export interface RedactionsView {
+  total: number;
+  /** Matching redactions by reason, whatever the `reason` filter: what a queue grouped by reason counts. */
+  byReason: Record<RedactionReason, number>;
+  redactions: RedactionInContextView[];
+}
+
+/** `GET /api/documents/{id}/redactions`: every redaction of the document (and of its original, for a duplicate), in text order. */
+export interface DocumentRedactionsView {
+  redactions: Redaction[];
+}
+
+/** What a reporter's request changed: the redactions made or decided, as they now stand. */
+export interface RedactionsChangedView {
+  redactions: Redaction[];
+}
+
+/** `POST /api/redactions/accept|reject`: how many suggestions the bulk decision took. */
+export interface BulkDecisionView {
+  decided: number;
+  ids: number[];
+}
+
+/** `POST /api/redactions/suggest`: what `trove redact suggest --json` prints. */
+export interface SuggestionReportView {
+  documents: number;
+  /** By the rules' reasons: every reason but `manual`. */
+  found: Record<Exclude<RedactionReason, "manual">, number>;
+  added: Record<Exclude<RedactionReason, "manual">, number>;
+}
+
+/** The script a redacted span is written in: Arabic script (Persian, Arabic), Latin, or neither. */
+export type SpanScriptView = "arabic" | "latin" | "other";
+
+/** `GET /api/entities/{id}/redaction-plan`: what redacting the entity everywhere would do, before it is done. */
+export interface EntityRedactionPlanView {
+  entityId: number;
+  name: string;
+  type: EntityType;
+  /** Spans that would be redacted (accepted at once), some perhaps redacted already. */
+  spans: number;
+  documents: number;
+  byScript: Record<SpanScriptView, number>;
+  /** Places that may name it too (its surname alone, look-alike spellings), left for review. */
+  suggestions: number;
+}
+
+/** `POST /api/entities/{id}/redact`: what `trove redact entity ID --json` prints. */
+export interface EntityRedactionView {
+  entityId: number;
+  name: string;
+  type: EntityType;
+  redactionIds: number[];
+  suggestionIds: number[];
+  documents: number;
+  byScript: Record<SpanScriptView, number>;
+}
+
+/**
+ * `GET /api/session`: whether this workbench asks for a sign-in, and who is
+ * signed in. `csrfToken` goes in the `X-CSRF-Token` header of every request
+ * that changes something.
+ */
+export type SessionView =
+  | { mode: "open" }
+  | { mode: "signed-out" }
+  | { mode: "signed-in"; user: User; csrfToken: string };
+
+/** `GET /api/documents/{id}/annotations`: the document's notes in passage order (whole-document notes first), and their tags. */
+export interface DocumentAnnotationsView {
+  annotations: Annotation[];
+  tags: string[];
+}
+
+/** `GET /api/annotations`: a page of notes, and how many match in all. */
+export interface AnnotationsView {
+  total: number;
+  annotations: Annotation[];
+}
+
+/** `GET /api/tags`: every tag on a note, most used first. */
+export interface TagsView {
+  tags: TagCount[];
+}
+
+/** `GET /api/searches`: the saved searches, by name. */
+export interface SavedSearchesView {
+  searches: SavedSearch[];
 }

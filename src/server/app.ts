@@ -14,6 +14,7 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import type { IngestLimitsOptions } from "../ingest/limits.js";
 import { ArchiveAccess } from "./archive-access.js";
+import { accessGuard } from "./auth/access-guard.js";
 import { handleErrors, handleNotFound, type ErrorLog } from "./middleware/error-handler.js";
 import { allowedHostsFor, hostGuard } from "./middleware/host-guard.js";
 import { securityHeaders } from "./middleware/security-headers.js";
@@ -28,12 +29,16 @@ import { moneyRoutes } from "./routes/money.js";
 import { nameRoutes } from "./routes/names.js";
 import { openapiRoutes } from "./routes/openapi.js";
 import { placeRoutes } from "./routes/places.js";
+import { redactionRoutes } from "./routes/redactions.js";
 import { relationRoutes } from "./routes/relations.js";
 import { searchRoutes } from "./routes/search.js";
+import { sessionRoutes } from "./routes/session.js";
 import { statsRoutes } from "./routes/stats.js";
 import { timelineRoutes } from "./routes/timeline.js";
 import { translationRoutes } from "./routes/translations.js";
 import { uploadRoutes } from "./routes/uploads.js";
+import { annotationRoutes } from "./routes/annotations.js";
+import { savedSearchRoutes } from "./routes/saved-searches.js";
 import { UploadJobs } from "./upload-jobs.js";
 
 export interface ServerOptions {
@@ -57,6 +62,10 @@ export interface ServerOptions {
   allowedHosts?: readonly string[] | "any";
   /** Where failures of the server itself are reported; default stderr. */
   log?: ErrorLog;
+  /** Behind one reverse proxy: take the client's address from X-Forwarded-For and HTTPS from X-Forwarded-Proto. Default false. */
+  trustProxy?: boolean;
+  /** Mark the session cookie Secure even on plain HTTP (a TLS proxy in front). Default false. */
+  secureCookies?: boolean;
 }
 
 export const DEFAULT_MAX_UPLOAD_MB = 512;
@@ -87,7 +96,10 @@ export function createApp(options: ServerOptions): TroveApp {
   app.notFound(handleNotFound);
   app.use("*", securityHeaders());
   app.use("*", hostGuard(allowedHosts === "any" ? {} : { allowedHosts }));
+  const cookiePolicy = { trustProxy: options.trustProxy ?? false, secureCookies: options.secureCookies ?? false };
+  app.use("/api/*", accessGuard(archive, cookiePolicy));
   app.use("/api/*", compress());
+  app.route("/", sessionRoutes(archive, cookiePolicy));
   app.route("/", openapiRoutes());
   app.route("/", searchRoutes(archive));
   app.route("/", documentRoutes(archive));
@@ -99,9 +111,12 @@ export function createApp(options: ServerOptions): TroveApp {
   app.route("/", timelineRoutes(archive));
   app.route("/", placeRoutes(archive));
   app.route("/", moneyRoutes(archive));
+  app.route("/", redactionRoutes(archive));
   app.route("/", nameRoutes());
   app.route("/", statsRoutes(archive));
   app.route("/", uploadRoutes(uploads));
+  app.route("/", annotationRoutes(archive));
+  app.route("/", savedSearchRoutes(archive));
   app.use("*", staticAssets(options.webRoot ?? DEFAULT_WEB_ROOT));
   return {
     app,

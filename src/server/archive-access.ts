@@ -2,10 +2,14 @@
  * The server's hold on one archive: a long-lived read-only connection for the
  * routes, and a writer opened only while an upload is being ingested, so that
  * the server never keeps the archive locked while idle and a `trove ingest`
- * from the terminal can run beside it.
+ * from the terminal can run beside it. Users, sessions and the audit trail
+ * are written through a connection of their own: each of its writes is one
+ * short transaction, so it holds no lock between them either.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { Context } from "hono";
+import { ArchiveError } from "../errors.js";
 import { SqliteStore } from "../store/sqlite/sqlite-store.js";
 
 export class ArchiveAccess {
@@ -14,10 +18,13 @@ export class ArchiveAccess {
   /** True when the archive did not exist and was created empty. */
   readonly created: boolean;
   private readonly readerStore: SqliteStore;
+  /** Absent when the archive cannot be written (a read-only copy). */
+  private readonly accessStore: SqliteStore | undefined;
 
-  private constructor(location: string, created: boolean) {
+  private constructor(location: string, created: boolean, accessStore: SqliteStore | undefined) {
     this.location = location;
     this.created = created;
+    this.accessStore = accessStore;
     this.readerStore = SqliteStore.open(location, { readonly: true });
   }
 
@@ -30,12 +37,13 @@ export class ArchiveAccess {
   static open(file: string): ArchiveAccess {
     const location = path.resolve(file);
     const created = !existsSync(location);
+    let accessStore: SqliteStore | undefined;
     try {
-      SqliteStore.open(location).close();
+      accessStore = SqliteStore.open(location);
     } catch (error) {
       if (created) throw error;
     }
-    return new ArchiveAccess(location, created);
+    return new ArchiveAccess(location, created, accessStore);
   }
 
   /** The folder that holds the archive file, and the uploads beside it. */
@@ -63,7 +71,33 @@ export class ArchiveAccess {
     return SqliteStore.open(this.location);
   }
 
+  /**
+   * The store that users, sessions and the audit trail are read and written
+   * through; on a read-only copy, the reader (which then refuses every write).
+   */
+  get access(): SqliteStore {
+    return this.accessStore ?? this.readerStore;
+  }
+
+  /**
+   * Records what the request did in the audit trail, as the signed-in user
+   * (or, on an open workbench, the login that runs the server) from the
+   * client's address. Any route that reads or changes something sensitive
+   * calls it: `archive.audit(c, "redaction", String(id), { status })`.
+   * An open workbench on a read-only copy keeps no trail, since nothing can
+   * be written; a shared one refuses the request rather than go unrecorded.
+   */
+  audit(c: Context, action: string, target: string, detail: Record<string, unknown> | null = null): void {
+    const { actor, from, mode } = c.get("identity");
+    if (!this.accessStore) {
+      if (mode === "open") return;
+      throw new ArchiveError("the archive is read-only here, so this request cannot be recorded in its audit trail");
+    }
+    this.accessStore.users.appendAudit({ at: new Date().toISOString(), actor, action, target, detail, from });
+  }
+
   close(): void {
+    this.accessStore?.close();
     this.readerStore.close();
   }
 }

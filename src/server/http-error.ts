@@ -26,11 +26,13 @@ export class HttpError extends TroveError {
 const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   "not-found": 404,
   "query-syntax": 400,
+  "invalid-decision": 400,
   "query-timeout": 503,
   archive: 503,
   "no-translation": 404,
   "no-cable": 404,
   "tool-failed": 502,
+  "invalid-credentials": 400,
 };
 
 /** The status and JSON body for any error: a `TroveError` keeps its code and message, anything else becomes `internal`. */

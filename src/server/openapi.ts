@@ -11,6 +11,9 @@ import { DEFAULT_ENTITY_LIMIT, DEFAULT_PROFILE_MENTIONS, LISTED_ENTITY_TYPES, MA
 import { PAYMENT_KINDS, RELATION_ROLES, RELATION_TYPES } from "../model/relation.js";
 import { CENTRALITIES, DEFAULT_GRAPH_LIMIT, DEFAULT_RANKING_LIMIT, EDGE_KINDS, MAX_GRAPH_LIMIT, MAX_RANKING_LIMIT } from "./routes/graph.js";
 import { DEFAULT_RELATION_LIMIT, MAX_RELATION_LIMIT } from "./routes/relations.js";
+import { REDACTION_PATHS, REDACTION_SCHEMAS } from "./openapi-redactions.js";
+import { ANNOTATION_PATHS, ANNOTATION_SCHEMAS } from "./openapi-annotations.js";
+import { SESSION_PATHS, SESSION_SCHEMAS } from "./openapi-session.js";
 import { MAX_SEARCH_LIMIT, SEARCH_SORTS } from "./routes/search.js";
 import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, TIMELINE_KINDS } from "./routes/timeline.js";
 
@@ -699,6 +702,9 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    ...REDACTION_PATHS,
+    ...ANNOTATION_PATHS,
+    ...SESSION_PATHS,
     "/api/names/match": {
       get: {
         operationId: "matchNames",
@@ -774,6 +780,9 @@ export const OPENAPI_DOCUMENT = {
       MoneyLedger: moneyLedger,
       UploadView: uploadView,
       UploadsView: object({ maxUploadBytes: integer, maxFiles: integer, uploads: { type: "array", items: ref("UploadView") } }, ["maxUploadBytes", "maxFiles", "uploads"]),
+      ...REDACTION_SCHEMAS,
+      ...ANNOTATION_SCHEMAS,
+      ...SESSION_SCHEMAS,
     },
   },
 } as const;

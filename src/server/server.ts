@@ -12,7 +12,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { TroveError } from "../errors.js";
 import { createApp, type ServerOptions, type TroveApp } from "./app.js";
-import { allowedHostsFor } from "./middleware/host-guard.js";
+import { allowedHostsFor, isLoopback } from "./middleware/host-guard.js";
 
 export interface StartOptions extends ServerOptions {
   /** Default 127.0.0.1: the workbench is for this machine only. */
@@ -37,6 +37,11 @@ const REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const trove = createApp({ ...options, allowedHosts: options.allowedHosts ?? allowedHostsFor(host) ?? "any" });
+  // An archive without users is open to whoever reaches the server: fine on loopback, never on a network.
+  if (!isLoopback(host) && !trove.archive.access.users.hasActiveAdmin()) {
+    await trove.close();
+    throw new TroveError("no-admin", `refusing to listen on ${host}: the archive has no admin, so anyone on the network could read it; create one: trove user add NAME --admin`);
+  }
   let server: Server;
   try {
     server = await new Promise<Server>((resolve, reject) => {

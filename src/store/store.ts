@@ -5,9 +5,11 @@
  */
 import type { TranslationCandidate, TranslationPair } from "../parse/translation.js";
 import type { DocumentType, ExtractedDocument, Problem, StoredDocument } from "../model/document.js";
+import type { AnnotationStore } from "./annotation-store.js";
 import type { EntityStore } from "./entity-store.js";
 import type { RedactionStore } from "./redaction-store.js";
 import type { RelationStore } from "./relation-store.js";
+import type { UserStore } from "./user-store.js";
 
 export interface SavedDocument {
   id: number;
@@ -78,6 +80,10 @@ export interface ArchiveStore {
   readonly relations: RelationStore;
   /** Redactions suggested, made and reviewed: what a published excerpt must not show. */
   readonly redactions: RedactionStore;
+  /** Who may use a shared archive, their sessions, and the append-only audit trail. */
+  readonly users: UserStore;
+  /** A reporter's notes on passages and documents, their tags, and saved searches. */
+  readonly annotations: AnnotationStore;
   beginRun(inputs: string[]): number;
   finishRun(runId: number, summary: RunSummary): void;
   /** True when this file was ingested completely before with the same size and modification time. */

@@ -347,6 +347,88 @@ describe("the workbench in Chromium", { skip: browserMissing() }, () => {
     assert.match(await alert.innerText(), /too-large/);
   });
 
+  it("reviews redactions: the rules suggest the plate and the queue is reviewed by keyboard, and the reader shows the plate redacted", async () => {
+    const page = record.page;
+    await go("/redactions");
+    assert.match(await text("h1"), /^Redactions$/);
+    await page.locator("button", { hasText: "Run the rules" }).click();
+    await page.locator(".redaction-item").first().waitFor();
+    assert.match(await text(".redaction-status"), /^Read \d+ documents; \d+ new suggestions\.$/);
+    const plates = page.locator("#reason-plate + .redaction-list .redaction-item");
+    assert.ok((await plates.count()) >= 1);
+    assert.match(await plates.first().locator("mark.redaction-span").innerText(), /45821/);
+    assert.match(await text(".reason-counts"), /Vehicle plate\s+\d+/);
+    assert.ok((await page.locator("#reason-phone + .redaction-list .redaction-item").count()) >= 1, "a phone number is suggested too");
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, "redactions-queue");
+
+    await page.selectOption("#redaction-reason-filter", "plate");
+    await page.waitForURL(/\/redactions\?reason=plate$/);
+    await page.locator(".redaction-item").first().waitFor();
+    const waiting = await page.locator(".redaction-item.status-suggested").count();
+    assert.ok(waiting >= 1);
+    await page.keyboard.press("j");
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("redaction-item") && document.activeElement.classList.contains("selected")), true);
+    const documentLink = await page.locator(".redaction-item.selected .redaction-meta a").getAttribute("href");
+    await page.keyboard.press("a");
+    await page.locator(".redaction-item.status-accepted").first().waitFor();
+    assert.match(await text(".redaction-item.status-accepted .redaction-state"), /^accepted by workbench$/);
+    assert.equal(await page.locator(".redaction-item.status-suggested").count(), waiting - 1);
+    await screenshot(page, "redactions-accepted-by-keyboard");
+
+    if (waiting > 1) await page.keyboard.press("k");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(url(documentLink!));
+    const redacted = page.locator("mark.redaction-accepted", { hasText: "45821" }).first();
+    await redacted.waitFor();
+    assert.match((await redacted.getAttribute("title")) ?? "", /^Redacted: vehicle plate/);
+    assert.ok((await page.locator("mark.redaction-suggested").count()) >= 1, "the document's other suggestions are outlined");
+    assert.deepEqual(await seriousViolations(page), []);
+    await redacted.scrollIntoViewIfNeeded();
+    await screenshot(page, "reader-redacted");
+  });
+
+  it("redacts the words selected in the reader", async () => {
+    const page = record.page;
+    await go(`/documents/${workbench.ids.englishReport}`);
+    const button = page.locator(".redaction-tool button", { hasText: "Redact selection" });
+    assert.equal(await button.isDisabled(), true);
+    const words = await page.evaluate(() => {
+      const paragraph = [...document.querySelectorAll<HTMLElement>(".text p[data-start]")].find((candidate) => candidate.textContent!.includes("journalist"))!;
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf("journalist");
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + "journalist".length);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        return range.toString();
+      }
+      return "";
+    });
+    assert.equal(words, "journalist");
+    await button.click();
+    await page.locator(".redaction-tool [role=status]", { hasText: "Redacted “journalist”" }).waitFor();
+    assert.equal(await page.locator("mark.redaction-accepted", { hasText: /^journalist$/ }).count(), 1);
+    await page.reload({ waitUntil: "networkidle" });
+    assert.equal(await page.locator("mark.redaction-accepted", { hasText: /^journalist$/ }).count(), 1, "kept in the archive");
+  });
+
+  it("previews redacting an entity everywhere from its profile: spans, documents and scripts", async () => {
+    const page = record.page;
+    await go(`/entities/${workbench.personWithPersianAlias.id}`);
+    await page.locator("button", { hasText: "Redact everywhere" }).click();
+    const summary = page.locator(".plan-summary");
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /^Would redact \d+ spans in \d+ documents: \d+ in Latin script, \d+ in Persian or Arabic script/);
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, "entity-redaction-plan");
+    await page.locator(".redaction-plan button", { hasText: "Cancel" }).click();
+    await page.locator("button", { hasText: "Redact everywhere" }).waitFor();
+  });
+
   it("has checks that do fail: axe finds an unlabelled field, the guard records and refuses another host", async () => {
     await go("/overview");
     await record.page.evaluate(() => document.querySelector("main")!.append(Object.assign(document.createElement("input"), { type: "text" })));

@@ -29,6 +29,21 @@ import type {
 } from "../../src/server/api-types.js";
 
 export type * from "../../src/server/api-types.js";
+import type { SessionView } from "../../src/server/api-types.js";
+
+/** Fired when the API answers 401: the session has ended (or never began), and the page must sign in again. */
+export const SIGNED_OUT_EVENT = "trove:signed-out";
+
+/** The session's CSRF token, sent with every request that changes something; none on an open workbench. */
+let csrfToken: string | undefined;
+
+export function rememberSession(view: SessionView): void {
+  csrfToken = view.mode === "signed-in" ? view.csrfToken : undefined;
+}
+
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { "X-CSRF-Token": csrfToken } : {};
+}
 
 export class ApiFailure extends Error {
   readonly status: number;
@@ -70,10 +85,22 @@ export interface SearchParams {
   sort: SortOrder;
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { headers: { Accept: "application/json" }, ...(signal && { signal }) });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiFailure(0, { code: "network", message: "the server did not answer; is trove serve still running?" });
+  }
+  return readJson<T>(response.status, response.headers.get("Content-Type"), await response.text());
+}
+
+/** A request that changes the archive: its body as JSON, which the server requires of every such request. */
+export async function sendJson<T>(path: string, body: object, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/json", ...csrfHeaders() }, body: JSON.stringify(body), ...(signal && { signal }) });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiFailure(0, { code: "network", message: "the server did not answer; is trove serve still running?" });
@@ -89,6 +116,7 @@ function readJson<T>(status: number, contentType: string | null, text: string): 
     body = undefined;
   }
   if (status >= 200 && status < 300 && body !== undefined) return body as T;
+  if (status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   const detail = (body as ApiError | undefined)?.error;
   throw new ApiFailure(status, detail?.code ? detail : { code: "unexpected", message: `the server answered ${status} without an explanation` });
 }
@@ -163,6 +191,7 @@ export const api = {
       const request = new XMLHttpRequest();
       request.open("POST", "/api/uploads");
       request.setRequestHeader("Accept", "application/json");
+      for (const [name, value] of Object.entries(csrfHeaders())) request.setRequestHeader(name, value);
       request.upload.addEventListener("progress", (event) => onSent(event.loaded, event.lengthComputable ? event.total : 0));
       request.addEventListener("load", () => {
         try {

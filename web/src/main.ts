@@ -1,6 +1,7 @@
 /** The workbench in the browser: a router over its screens, the search box in the header, and the keys. */
 import "../styles/app.css";
 import "../styles/relations.css";
+import "../styles/redactions.css";
 import { ApiFailure } from "./api.js";
 import { installKeyboard } from "./keyboard.js";
 import { Router, type Screen } from "./router.js";
@@ -11,9 +12,12 @@ import { moneyScreen } from "./screens/money.js";
 import { notFoundScreen } from "./screens/not-found.js";
 import { overviewScreen } from "./screens/overview.js";
 import { readerScreen } from "./screens/reader.js";
+import { redactionsScreen } from "./screens/redactions.js";
 import { searchScreen } from "./screens/search.js";
 import { timelineScreen } from "./screens/timeline.js";
+import { tagsScreen } from "./screens/tags.js";
 import { uploadScreen } from "./screens/upload.js";
+import { installSession } from "./screens/login.js";
 
 /**
  * A screen whose code (and the drawing library and map data it brings) is
@@ -48,8 +52,10 @@ const router = new Router(
     { pattern: /^\/timeline$/, screen: timelineScreen },
     { pattern: /^\/map$/, screen: onDemand("Map", async () => (await import("./screens/map.js")).mapScreen) },
     { pattern: /^\/money$/, screen: moneyScreen },
+    { pattern: /^\/redactions$/, screen: redactionsScreen },
     { pattern: /^\/upload$/, screen: uploadScreen },
     { pattern: /^\/overview$/, screen: overviewScreen },
+    { pattern: /^\/tags$/, screen: tagsScreen },
   ],
   notFoundScreen,
 );
@@ -63,4 +69,5 @@ searchForm.addEventListener("submit", (event) => {
 });
 
 installKeyboard(router, searchBox);
+void installSession(document.querySelector<HTMLElement>(".masthead")!);
 router.start();

@@ -148,7 +148,7 @@ function isSearchBox(element: Element | null): boolean {
 }
 
 /** The top-level screens, each with its link in the main navigation. */
-const SECTIONS = ["entities", "graph", "timeline", "map", "money", "upload", "overview"];
+const SECTIONS = ["entities", "graph", "timeline", "map", "money", "redactions", "upload", "tags", "overview"];
 
 function markCurrentNavigation(pathname: string): void {
   const first = pathname.split("/")[1] ?? "";

@@ -11,6 +11,7 @@ import type { Relation } from "../../model/relation.js";
 import { findEntitiesByName } from "../../search/entity-lookup.js";
 import type { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { archiveOption, openArchiveForReading } from "../archive-option.js";
+import { recordFromCli } from "../cli-audit.js";
 import { formatTable } from "../format.js";
 import { clip, requireRelations } from "./timeline.js";
 
@@ -130,6 +131,7 @@ Files are written whole or not at all: an export that fails leaves no partial fi
         exportNetwork(options.format, { view, relations: allRelations(store), document: documentInfo(store) }, options.out);
         process.stdout.write(`Wrote ${view.nodes.length.toLocaleString("en-US")} entities and ${view.edges.length.toLocaleString("en-US")} edges as ${options.format} to ${options.out}\n`);
       });
+      recordFromCli(options.archive, "graph-export", options.out, { format: options.format });
     });
 }
 

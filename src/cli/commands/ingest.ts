@@ -4,6 +4,7 @@ import { Command, Option } from "commander";
 import { ingest, type IngestProgress, type IngestReport } from "../../pipeline/ingest-job.js";
 import { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { archiveOption } from "../archive-option.js";
+import { recordFromCli } from "../cli-audit.js";
 import type { ExitStatus } from "../exit-status.js";
 import { formatBytes, formatDuration, formatTable } from "../format.js";
 import { ingestProgressView, type ProgressView } from "../progress.js";
@@ -63,6 +64,7 @@ Example:
         process.off("SIGTERM", stop);
         store.close();
       }
+      recordFromCli(options.archive, "ingest", paths.join(" "), { ingested: report.files.ingested, failed: report.files.failed, documents: report.documents.total, interrupted: report.interrupted });
       if (options.report) writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
       if (!options.quiet) process.stdout.write(summarise(report, options.report));
       exit.code = report.files.failed > 0 || report.interrupted ? EXIT_SOME_FILES_FAILED : EXIT_OK;

@@ -5,6 +5,7 @@ import type { NumberRange } from "../../publish/export/excerpt.js";
 import { checkFile } from "../../publish/leak-check/check.js";
 import { forbiddenForms } from "../../publish/redaction/forms.js";
 import { archiveOption, openArchiveForReading } from "../archive-option.js";
+import { recordFromCli } from "../cli-audit.js";
 import { EXIT_FAILED, type ExitStatus } from "../exit-status.js";
 
 export function publishCommand(exit: ExitStatus): Command {
@@ -84,6 +85,7 @@ Examples:
         exit.code = EXIT_FAILED;
         return;
       }
+      recordFromCli(options.archive, "export", String(documentId), { format: options.format, file: result.file, start: result.start, end: result.end, blocks: result.blocks });
       process.stdout.write(options.json ? `${JSON.stringify({ written: true, ...result }, null, 2)}\n` : renderExport(result));
     });
 }

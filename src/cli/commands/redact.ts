@@ -12,6 +12,7 @@ import { findEntitiesByName } from "../../search/entity-lookup.js";
 import type { RedactionQuery } from "../../store/redaction-store.js";
 import { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { archiveOption, openArchiveForReading } from "../archive-option.js";
+import { recordFromCli } from "../cli-audit.js";
 import { EXIT_FAILED, type ExitStatus } from "../exit-status.js";
 
 /** Redactions shown by `list` unless `--limit` says otherwise. */
@@ -47,7 +48,12 @@ A typical session:
     .addCommand(entityCommand())
     .addCommand(decideCommand("accept", "accepted"))
     .addCommand(decideCommand("reject", "rejected"))
-    .addCommand(reviewCommand(exit));
+    .addCommand(reviewCommand(exit))
+    // Every subcommand but the two that only read changes redactions: each run is one entry in the audit trail.
+    .hook("postAction", (_redact, action) => {
+      if (action.name() === "list" || action.name() === "show") return;
+      recordFromCli((action.opts() as { archive: string }).archive, "redaction", action.name(), { arguments: action.args });
+    });
 }
 
 function suggestCommand(): Command {

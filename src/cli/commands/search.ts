@@ -35,7 +35,8 @@ Query language:
   from:baghdad             the cable's sender or origin (part of the name)
   to:secstate              an action or info addressee (part of the name)
   classification:secret    unclassified, confidential, secret, top-secret (or u, c, s, ts)
-  tag:prel                 a TAGS value
+  tag:prel                 a TAGS value of a parsed cable
+  label:follow-up          documents with a note you tagged so (trove annotate --tag)
   ref:14BAGHDAD98          the cable with that reference, and the cables citing it
   entity:"Qassem Soleimani"  documents mentioning that entity, by any alias in any script
                            (also a source number: entity:134832)

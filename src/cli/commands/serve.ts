@@ -19,15 +19,23 @@ export function serveCommand(control: ServeControl = {}): Command {
     .addOption(new Option("--max-upload-mb <n>", "the largest upload the browser may send, all files together").default(DEFAULT_MAX_UPLOAD_MB).argParser(wholeNumber(1024 * 1024, 1)))
     .addOption(new Option("--workers <n>", "extraction threads for uploads (default: one fewer than the cores)").argParser(wholeNumber(256)))
     .option("--no-entities", "skip finding people, places, sources and money in uploads (a later trove ingest catches up)")
+    .option("--secure-cookies", "mark the session cookie Secure, for a server behind a TLS proxy (browsers drop Secure cookies over plain HTTP)")
+    .option("--trust-proxy", "behind one reverse proxy: take client addresses from X-Forwarded-For and HTTPS from X-Forwarded-Proto")
     .addHelpText(
       "after",
       `
 The API is described at /api/openapi.json. Uploads are stored in uploads/
 beside the archive, one folder per upload, under names the server makes.
-An archive that does not exist yet is created empty, ready for uploads.`,
+An archive that does not exist yet is created empty, ready for uploads.
+
+An archive with no users is open to whoever can reach the server, so it is
+served on loopback only. To share it on a network, create an admin first
+(trove user add NAME --admin); from the first user on, everyone signs in.`,
     )
-    .action(async (options: { archive: string; port: number; host: string; maxUploadMb: number; workers?: number; entities: boolean }) => {
+    .action(async (options: { archive: string; port: number; host: string; maxUploadMb: number; workers?: number; entities: boolean; secureCookies?: boolean; trustProxy?: boolean }) => {
       const server = await startServer({
+        secureCookies: options.secureCookies ?? false,
+        trustProxy: options.trustProxy ?? false,
         archive: options.archive,
         host: options.host,
         port: options.port,
@@ -40,7 +48,7 @@ An archive that does not exist yet is created empty, ready for uploads.`,
         `Open ${server.url} in a browser. Stop with Ctrl-C.`,
         `The JSON API is described at ${server.url}api/openapi.json`,
       ];
-      if (!isLoopback(options.host)) lines.push(`Warning: listening on ${options.host}: anyone who can reach this machine can read the archive and add to it.`);
+      if (!isLoopback(options.host)) lines.push(`Listening on ${options.host}: everyone signs in; run it behind HTTPS (a TLS proxy, with --secure-cookies) so that passwords never cross the network in clear.`);
       process.stdout.write(`${lines.join("\n")}\n`);
       control.onListening?.(server);
       await stopRequested(control.signal);

@@ -12,6 +12,7 @@ export function documentRoutes(archive: ArchiveAccess): Hono {
   return new Hono()
     .get("/api/documents/:id", (c) => {
       const view: DocumentView = archive.reader.getDocument(documentId(c.req.param("id")));
+      archive.audit(c, "document-view", String(view.id));
       return c.json(view);
     })
     .get("/api/documents/:id/cable", (c) => {

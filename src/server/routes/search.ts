@@ -21,6 +21,7 @@ export function searchRoutes(archive: ArchiveAccess): Hono {
       offset: wholeNumber(c.req.query("offset"), "offset", 0, Number.MAX_SAFE_INTEGER),
       sort: oneOf(c.req.query("sort"), "sort", SEARCH_SORTS, "relevance"),
     });
+    archive.audit(c, "search", query, { total: result.total });
     return c.json(result);
   });
 }

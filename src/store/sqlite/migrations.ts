@@ -359,6 +359,119 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS redaction_decisions_redaction ON redaction_decisions(redaction_id);
     `,
   },
+  {
+    version: 7,
+    description: "a reporter's annotations on passages and documents, their tags, and saved searches",
+    // IF NOT EXISTS for the reason given at version 6: this is a reporter's work, never recreated.
+    sql: `
+      -- A note on a passage (start and end: offsets into the text as stored) or,
+      -- with both null, on the whole document. The quote is the passage's words,
+      -- kept so that re-ingest can find them again in a new text.
+      CREATE TABLE IF NOT EXISTS annotations (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        start INTEGER,
+        end INTEGER,
+        quote TEXT NOT NULL,
+        body TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        -- Set when re-ingest lost the quoted words: the note then stands on the whole document.
+        detached_at TEXT
+      );
+      CREATE INDEX IF NOT EXISTS annotations_document ON annotations(document_id, start);
+
+      CREATE TABLE IF NOT EXISTS annotation_tags (
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id),
+        tag TEXT NOT NULL,
+        PRIMARY KEY (annotation_id, tag)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS annotation_tags_tag ON annotation_tags(tag);
+
+      CREATE TABLE IF NOT EXISTS saved_searches (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        query TEXT NOT NULL,
+        sort TEXT,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_run_at TEXT,
+        last_total INTEGER
+      );
+    `,
+  },
+  {
+    version: 8,
+    description: "users, their sessions and failed sign-ins, and the append-only, hash-chained audit trail",
+    // IF NOT EXISTS for the reason given at version 6: users and the audit trail are never recreated.
+    sql: `
+      CREATE TABLE IF NOT EXISTS users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+        -- argon2id, in its PHC string form (parameters and salt included).
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        last_login_at TEXT
+      );
+
+      -- SHA-256 of each session token: a copy of the archive opens no session.
+      CREATE TABLE IF NOT EXISTS sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        from_address TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);
+
+      -- Recent sign-ins, kept a day: what lockout counts.
+      CREATE TABLE IF NOT EXISTS login_attempts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL COLLATE NOCASE,
+        from_address TEXT NOT NULL,
+        at TEXT NOT NULL,
+        succeeded INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS login_attempts_name ON login_attempts(name, at);
+      CREATE INDEX IF NOT EXISTS login_attempts_from ON login_attempts(from_address, at);
+
+      -- Each entry's hash is SHA-256 over the previous hash and the entry (src/access/audit-chain.ts).
+      CREATE TABLE IF NOT EXISTS audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail TEXT,
+        from_address TEXT NOT NULL,
+        previous_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);
+      -- The last entry, kept apart from the entries so that removing entries from the end shows.
+      CREATE TABLE IF NOT EXISTS audit_head (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER IF NOT EXISTS audit_log_append_at_end BEFORE INSERT ON audit_log
+        WHEN NEW.seq != coalesce((SELECT seq FROM audit_head WHERE id = 1), 0) + 1
+          OR NEW.previous_hash != coalesce((SELECT hash FROM audit_head WHERE id = 1), '${'0'.repeat(64)}')
+        BEGIN SELECT RAISE(ABORT, 'audit entries are appended at the end of the chain only'); END;
+      CREATE TRIGGER IF NOT EXISTS audit_head_no_delete BEFORE DELETE ON audit_head
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER IF NOT EXISTS audit_head_forward_only BEFORE UPDATE ON audit_head
+        WHEN NEW.seq != OLD.seq + 1 OR NEW.hash IS NOT (SELECT hash FROM audit_log WHERE seq = NEW.seq)
+        BEGIN SELECT RAISE(ABORT, 'the audit head moves only to a newly appended entry'); END;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,9 +14,11 @@ import { referenceKey } from "../../text/reference-key.js";
 import type { TranslationCandidate, TranslationPair } from "../../parse/translation.js";
 import type { ArchiveStats, ArchiveStore, CableLink, CountBy, DocumentDetail, DocumentSummary, RunSummary, SavedDocument } from "../store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+import { SqliteAnnotationStore } from "./sqlite-annotations.js";
 import { SqliteEntityStore } from "./sqlite-entities.js";
 import { SqliteRedactionStore } from "./sqlite-redactions.js";
 import { SqliteRelationStore } from "./sqlite-relations.js";
+import { SqliteUserStore } from "./sqlite-users.js";
 
 export interface SqliteStoreOptions {
   /** Open for reading only; the archive must exist. */
@@ -49,6 +51,8 @@ export class SqliteStore implements ArchiveStore {
   readonly entities: SqliteEntityStore;
   readonly relations: SqliteRelationStore;
   readonly redactions: SqliteRedactionStore;
+  readonly users: SqliteUserStore;
+  readonly annotations: SqliteAnnotationStore;
   private inTransaction = false;
   private readonly statements;
 
@@ -59,6 +63,8 @@ export class SqliteStore implements ArchiveStore {
     this.entities = new SqliteEntityStore(database, (work) => this.atomically(work));
     this.relations = new SqliteRelationStore(database, (work) => this.atomically(work), (id) => this.entities.documentMentions(id));
     this.redactions = new SqliteRedactionStore(database, (work) => this.atomically(work));
+    this.users = new SqliteUserStore(database);
+    this.annotations = new SqliteAnnotationStore(database, (work) => this.atomically(work));
   }
 
   /** Opens (and with `readonly` false, creates and migrates) the archive at `file`. */
@@ -144,6 +150,8 @@ export class SqliteStore implements ArchiveStore {
     }
     // The offsets of a replaced text no longer hold: redactions follow their words (a duplicate's text is its original's, the same bytes).
     if (existing) this.redactions.reanchorDocument(id, document.text);
+    // So do a reporter's notes; one whose words are gone stays on the whole document.
+    if (existing) this.annotations.reanchorDocument(id, document.text);
     return duplicateOf === null ? { id } : { id, duplicateOf };
   }
 

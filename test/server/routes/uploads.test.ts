@@ -10,6 +10,9 @@ import { BOUNDARY, multipartBody, multipartHeaders, type Part } from "../fixture
 
 const MAX_UPLOAD_BYTES = 512 * 1024;
 
+/** A browser sends the page's Origin with every upload; an open workbench refuses a form post without it. */
+const WORKBENCH_ORIGIN = "http://localhost";
+
 describe("uploads", () => {
   let trove: TroveApp;
   let folder: string;
@@ -22,7 +25,7 @@ describe("uploads", () => {
 
   const upload = async (parts: Part[], headers: Record<string, string> = {}) => {
     const body = multipartBody(parts);
-    const response = await trove.app.request("/api/uploads", { method: "POST", body: new Uint8Array(body), headers: { ...multipartHeaders(body), ...headers } });
+    const response = await trove.app.request("/api/uploads", { method: "POST", body: new Uint8Array(body), headers: { ...multipartHeaders(body), Origin: WORKBENCH_ORIGIN, ...headers } });
     return { status: response.status, body: (await response.json()) as unknown, location: response.headers.get("Location") };
   };
   const finished = async (id: string): Promise<UploadView> => {
@@ -134,7 +137,7 @@ describe("uploads", () => {
     const body = multipartBody(big);
     const streamed = await trove.app.request("/api/uploads", {
       method: "POST",
-      headers: { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}` },
+      headers: { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`, Origin: WORKBENCH_ORIGIN },
       body: new ReadableStream({
         start(controller) {
           for (let offset = 0; offset < body.length; offset += 4096) controller.enqueue(body.subarray(offset, offset + 4096));
@@ -157,7 +160,7 @@ describe("uploads", () => {
     assert.equal(empty.status, 400);
     assert.equal((empty.body as ApiError).error.code, "no-files");
     const truncated = multipartBody([{ name: "files", filename: "cut.txt", content: "cut short" }]).subarray(0, 90);
-    const cut = await trove.app.request("/api/uploads", { method: "POST", body: new Uint8Array(truncated), headers: multipartHeaders(truncated) });
+    const cut = await trove.app.request("/api/uploads", { method: "POST", body: new Uint8Array(truncated), headers: { ...multipartHeaders(truncated), Origin: WORKBENCH_ORIGIN } });
     assert.equal(cut.status, 400);
     const foreign = await upload([{ name: "files", filename: "x.txt", content: "x" }], { Origin: "https://evil.example" });
     assert.equal(foreign.status, 403);

@@ -16,6 +16,7 @@ import { moneyUrl } from "./money.js";
 import { evidenceQuote, relationSummary } from "./relation-view.js";
 import { quoted, searchUrl } from "./search.js";
 import { timelineUrl } from "./timeline.js";
+import { entityRedactionSection } from "./entity-redaction.js";
 
 /** Relations shown on a profile; the timeline lists them all. */
 const PROFILE_RELATIONS = 50;
@@ -68,6 +69,7 @@ export async function entityScreen(context: ScreenContext): Promise<void> {
       relationsSection(profile, relations),
       mentionsSection(profile),
       coOccurringSection(profile),
+      entityRedactionSection(profile),
     ),
   );
 }

@@ -6,7 +6,7 @@
  * text linked to their profiles. Every word of the document is inserted as
  * text, never as markup.
  */
-import { api, ApiFailure, type Cable, type DateMention, type DocumentMentionsView, type DocumentView, type ImagesView, type TranslationView } from "../api.js";
+import { api, ApiFailure, type Cable, type DateMention, type DocumentMentionsView, type DocumentRedactionsView, type DocumentView, type ImagesView, type TranslationView } from "../api.js";
 import { append, definitions, h, replace, type Child } from "../dom.js";
 import { calendarName, directionOf, formatBytes, formatIsoDate, formatNumber, langAttribute, languageName } from "../format.js";
 import { highlighted, linkableMentions, type LinkableMention, type TextRange } from "../highlights.js";
@@ -14,6 +14,10 @@ import type { ScreenContext } from "../router.js";
 import { failurePanel, failureScreen, heading, isAbort, loading } from "./common.js";
 import { entityTypeName } from "./entities.js";
 import { searchUrl } from "./search.js";
+import { redactionApi } from "../redaction-api.js";
+import { RedactionMarks, redactSelectionTool } from "../redaction-marks.js";
+import { annotationApi } from "../annotation-api.js";
+import { notesPanel } from "./notes-panel.js";
 
 /** Characters of text put on the page at once; the rest waits behind a button, so a huge document cannot freeze the tab. */
 const TEXT_BATCH_CHARS = 150_000;
@@ -34,11 +38,14 @@ export async function readerScreen(context: ScreenContext): Promise<void> {
     return;
   }
   context.setTitle(document.title || document.name);
-  const [images, translation, mentions] = await Promise.all([
+  const [images, translation, mentions, redactions, annotations] = await Promise.all([
     document.type === "pdf" || document.type === "image" ? settle(api.images(document.id, context.signal)) : undefined,
     document.translations.length > 0 ? settle(api.translation(document.id, undefined, context.signal)) : undefined,
     settle(api.mentions(document.id, context.signal)),
+    settle(redactionApi.ofDocument(document.id, context.signal)),
+    settle(annotationApi.ofDocument(document.id, context.signal)),
   ]);
+  const notes = notesPanel(document.id, document.text, annotations, context.signal);
   const lang = langAttribute(document.language);
   replace(
     context.main,
@@ -50,9 +57,11 @@ export async function readerScreen(context: ScreenContext): Promise<void> {
       document.cable ? cableSection(document.cable) : null,
       relatedSection(document),
       translation ? translationSection(document, translation) : null,
-      contentSection(document, images, mentions),
+      notes.section,
+      contentSection(document, images, mentions, redactions),
     ),
   );
+  notes.attach(context.main.querySelector<HTMLElement>(".reader")!);
 }
 
 /** The title in its own direction: a Persian title reads from the right edge. */
@@ -194,10 +203,11 @@ function translationSection(document: DocumentView, result: Settled<TranslationV
   );
 }
 
-function contentSection(document: DocumentView, images: Settled<ImagesView> | undefined, mentions: Settled<DocumentMentionsView>): HTMLElement {
+function contentSection(document: DocumentView, images: Settled<ImagesView> | undefined, mentions: Settled<DocumentMentionsView>, redactions: Settled<DocumentRedactionsView>): HTMLElement {
   const links = mentions instanceof Error ? [] : linkableMentions(document.text, mentions.mentions);
-  const textOf = (range: TextRange = { start: 0, end: document.text.length }) => textBlock(document.text, range, document.language, links);
-  const legend = mentionLegend(links, mentions);
+  const marks = new RedactionMarks(redactions instanceof Error ? [] : redactions.redactions);
+  const textOf = (range: TextRange = { start: 0, end: document.text.length }) => textBlock(document.text, range, document.language, links, marks);
+  const legend = h("div", { class: "reader-tools" }, mentionLegend(links, mentions), redactSelectionTool(document.id, marks, redactions instanceof Error ? redactions : undefined));
   if (images instanceof Error) return section("content", "Text", failurePanel(images), legend, textOf());
   if (images?.image) {
     return section(
@@ -245,7 +255,7 @@ function mentionLegend(links: readonly LinkableMention[], mentions: Settled<Docu
 }
 
 /** `text[range]` as paragraphs, in its own direction, names linked, put on the page in batches. */
-function textBlock(text: string, range: TextRange, language: string, links: readonly LinkableMention[]): HTMLElement {
+function textBlock(text: string, range: TextRange, language: string, links: readonly LinkableMention[], marks: RedactionMarks): HTMLElement {
   const lang = langAttribute(language);
   const block = h("div", { class: "text", dir: directionOf(language), ...(lang && { lang }) });
   if (text.slice(range.start, range.end).trim() === "") {
@@ -260,7 +270,9 @@ function textBlock(text: string, range: TextRange, language: string, links: read
     while (next < paragraphs.length && budget > 0) {
       const paragraph = paragraphs[next++]!;
       budget -= paragraph.end - paragraph.start;
-      block.insertBefore(h("p", { dir: "auto" }, highlighted(text, paragraph, links)), more);
+      const shown = h("p", { dir: "auto", attrs: { "data-start": paragraph.start } }, highlighted(text, paragraph, links));
+      marks.mark(shown);
+      block.insertBefore(shown, more);
     }
     const left = paragraphs.slice(next).reduce((sum, paragraph) => sum + paragraph.end - paragraph.start, 0);
     more.textContent = `Show the rest (${formatNumber(left)} characters)`;

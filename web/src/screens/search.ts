@@ -10,6 +10,7 @@ import type { ScreenContext, ScreenHandle } from "../router.js";
 import { snippetNodes } from "../snippet.js";
 import { failurePanel, heading, isAbort, loading } from "./common.js";
 import { entityTypeName, entityUrl } from "./entities.js";
+import { saveSearchForm, savedSearchList } from "./saved-searches.js";
 
 const PAGE_SIZE = 20;
 const SORTS: [SortOrder, string][] = [["relevance", "Relevance"], ["date", "Newest first"], ["date-asc", "Oldest first"]];
@@ -54,6 +55,7 @@ const EXAMPLES: [string, string][] = [
   ["ref:14BAGHDAD98", "the cable with that reference, and those citing it"],
   ['entity:"Abu Karrar al-Tamimi"', "documents that mention the entity by any of its names, in any script; entity:134832 for a source"],
   ["name~Zubaidi", "a name like it, across scripts and spellings (al-Zubeidi, الزبیدی)"],
+  ["label:follow-up", "documents with a note you tagged so (tag: is a cable's own TAGS line)"],
   ["كربلا", "Arabic letters find Persian text; ۱۳۹۳ finds 1393"],
 ];
 
@@ -88,6 +90,7 @@ async function home(context: ScreenContext): Promise<void> {
     context.main,
     heading("Search the archive"),
     summary,
+    savedSearchList(context.signal),
     h(
       "table",
       { class: "examples" },
@@ -145,6 +148,7 @@ function renderResults(context: ScreenContext, q: string, offset: number, sort: 
       heading("Results for ", h("q", { dir: "auto" }, q)),
       h("p", { class: "result-count", attrs: { role: "status" } }, status),
       h("p", { class: "sort" }, h("label", { attrs: { for: "sort" } }, "Sort by "), sortSelect),
+      saveSearchForm(q, sort),
     ),
     h(
       "div",
