@@ -22,6 +22,7 @@ interface ExportCommandOptions {
   range?: { start: number; end: number };
   paragraphs?: NumberRange;
   pages?: NumberRange;
+  allowUndecided?: boolean;
   json?: boolean;
 }
 
@@ -35,6 +36,7 @@ function exportCommand(exit: ExitStatus): Command {
     .addOption(new Option("--range <start-end>", "characters START to END (end exclusive) of the text as stored: the offsets `trove redact list` shows").argParser(characterRange).conflicts(["paragraphs", "pages"]))
     .addOption(new Option("--paragraphs <first-last>", "paragraphs FIRST to LAST, counted from 1").argParser(numberRange).conflicts(["range", "pages"]))
     .addOption(new Option("--pages <first-last>", "pages FIRST to LAST of a PDF or scan, counted from 1").argParser(numberRange).conflicts(["range", "paragraphs"]))
+    .option("--allow-undecided", "export even though suggested redactions in the passage are undecided (they are not applied)")
     .option("--json", "print the result, with the leak check, as JSON")
     .addHelpText(
       "after",
@@ -71,13 +73,18 @@ Examples:
       const store = openArchiveForReading(options.archive);
       let source;
       try {
-        source = { document: store.getDocument(documentId), redactions: store.redactions.acceptedRedactions(documentId), forms: forbiddenForms(store) };
+        source = {
+          document: store.getDocument(documentId),
+          redactions: store.redactions.acceptedRedactions(documentId),
+          forms: forbiddenForms(store),
+          undecided: store.redactions.listRedactions({ documentId, status: "suggested", limit: Number.MAX_SAFE_INTEGER }),
+        };
       } finally {
         store.close();
       }
       let result: ExportResult;
       try {
-        result = await exportExcerpt(source, { format: options.format, out: options.out, ...pick(options) });
+        result = await exportExcerpt(source, { format: options.format, out: options.out, ...pick(options), ...(options.allowUndecided && { allowUndecided: true }) });
       } catch (error) {
         if (!(error instanceof LeakFoundError)) throw error;
         process.stderr.write(`trove: ${error.message}\n${renderLeaks(error.check)}`);

@@ -39,6 +39,8 @@ export interface ExcerptSource {
   redactions: readonly Redaction[];
   /** Every forbidden form the archive knows of: redacted strings and all forms of redacted entities. */
   forms: readonly ForbiddenForm[];
+  /** The document's suggestions no reporter has decided yet: export refuses a passage that holds one, unless told otherwise. */
+  undecided?: readonly Redaction[];
 }
 
 export interface NumberRange {

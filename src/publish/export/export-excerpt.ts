@@ -21,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { TroveError } from "../../errors.js";
-import type { LeakCheck } from "../../model/redaction.js";
+import type { LeakCheck, Redaction } from "../../model/redaction.js";
 import { checkFile } from "../leak-check/check.js";
 import { FormMatcher } from "../leak-check/form-matcher.js";
 import { launchChromium } from "./chromium.js";
@@ -45,6 +45,8 @@ export interface ExportOptions extends PassageSelection {
   toolTimeoutSeconds?: number;
   /** A Chromium already running, to share between exports; otherwise one is started when needed and closed after. */
   browser?: Browser;
+  /** Write the passage even though suggestions in it are undecided (they are then not applied). */
+  allowUndecided?: boolean;
 }
 
 export interface ExportedScan {
@@ -66,6 +68,20 @@ export interface ExportResult {
   check: LeakCheck;
 }
 
+/**
+ * The passage holds suggestions no reporter has decided: a surname alone, a
+ * look-alike spelling, a plate. Publishing before deciding them is how a
+ * source gets burned, so export stops and lists them.
+ */
+export class UndecidedRedactionsError extends TroveError {
+  readonly undecided: readonly Redaction[];
+
+  constructor(documentId: number, undecided: readonly Redaction[]) {
+    super("undecided-redactions", `refused to export document ${documentId}: ${undecided.length} suggested redaction(s) in the passage are undecided (${undecided.slice(0, 5).map((redaction) => `#${redaction.id} ${redaction.reason}`).join(", ")}${undecided.length > 5 ? ", …" : ""}); decide them with: trove redact review --document ${documentId}, or export with --allow-undecided`);
+    this.undecided = undecided;
+  }
+}
+
 /** The export's own output failed the leak check; nothing was written. */
 export class LeakFoundError extends TroveError {
   readonly check: LeakCheck;
@@ -78,6 +94,8 @@ export class LeakFoundError extends TroveError {
 
 export async function exportExcerpt(source: ExcerptSource, options: ExportOptions): Promise<ExportResult> {
   const excerpt = buildExcerpt(source, options);
+  const undecided = (source.undecided ?? []).filter((redaction) => redaction.start < excerpt.end && redaction.end > excerpt.start);
+  if (undecided.length > 0 && !options.allowUndecided) throw new UndecidedRedactionsError(excerpt.documentId, undecided);
   const forms = excerptForms(source);
   const matcher = new FormMatcher(forms);
   const target = path.join(path.dirname(options.out), redactedFileName(path.basename(options.out), matcher));

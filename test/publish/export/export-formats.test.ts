@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { exportExcerpt } from "../../../src/publish/export/export-excerpt.js";
+import { exportExcerpt, UndecidedRedactionsError } from "../../../src/publish/export/export-excerpt.js";
 import { REDACTION_MARK } from "../../../src/publish/leak-check/check.js";
 import { browserMissing, launchBrowser } from "../../e2e/browser.js";
 import { tempDir } from "../../helpers/temp-dir.js";
@@ -48,6 +48,22 @@ describe("export", () => {
     assert.match(text, new RegExp(`^${REDACTION_MARK} at the exhibition\n`));
     assert.match(text, /wrote his name as █████ and praised the pictures/);
     assert.equal(result.check.passed, true);
+  });
+
+  it("refuses a passage that holds an undecided suggestion, writing nothing, unless told to go on", async () => {
+    const out = tempDir();
+    const base = source();
+    const plate = { ...acceptedRedaction(4, base.document, "the photo exhibition"), status: "suggested" as const, decidedBy: null, decidedAt: null };
+    await assert.rejects(exportExcerpt({ ...base, undecided: [plate] }, { format: "txt", out: path.join(out, "excerpt.txt") }), (error: unknown) => {
+      assert.ok(error instanceof UndecidedRedactionsError);
+      assert.deepEqual(error.undecided.map((redaction) => redaction.id), [4]);
+      return true;
+    });
+    assert.deepEqual(readdirSync(out), []);
+    const outside = await exportExcerpt({ ...base, undecided: [plate] }, { format: "txt", out: path.join(out, "first-paragraph.txt"), range: { start: 0, end: TEXT.indexOf("the photo exhibition") } });
+    assert.equal(outside.check.passed, true, "a suggestion outside the passage does not stop it");
+    const allowed = await exportExcerpt({ ...base, undecided: [plate] }, { format: "txt", out: path.join(out, "excerpt.txt"), allowUndecided: true });
+    assert.match(readFileSync(allowed.file, "utf8"), /the photo exhibition/, "an undecided suggestion is not applied");
   });
 
   it("writes inert, self-contained HTML: no script, nothing remote, a strict policy, right-to-left paragraphs", async () => {
