@@ -5,11 +5,11 @@
  * A duplicate document has no text of its own: a passage note on it points
  * into its original's text, as its redactions do.
  */
-import type Database from "better-sqlite3";
 import { DecisionError, NotFoundError } from "../../errors.js";
 import { ANNOTATION_LIMITS, normaliseTag, type Annotation, type SavedSearch, type TagCount } from "../../model/annotation.js";
 import { findForms } from "../../text/folded-text.js";
 import type { AnnotationChange, AnnotationQuery, AnnotationStore, AnnotationToAdd, SavedSearchToAdd } from "../annotation-store.js";
+import { SqlitePart } from "./sqlite-part.js";
 
 interface AnnotationRow {
   id: number;
@@ -50,14 +50,8 @@ const COLUMNS = `a.id, a.document_id AS documentId, a.start, a.end, a.quote, a.b
 const SEARCH_COLUMNS = "id, name, query, sort, author, created_at AS createdAt, last_run_at AS lastRunAt, last_total AS lastTotal";
 const PAGE_DEFAULT = 100;
 
-export class SqliteAnnotationStore implements AnnotationStore {
-  private readonly statements = new Map<string, Database.Statement>();
+export class SqliteAnnotationStore extends SqlitePart implements AnnotationStore {
 
-  /** `inTransaction` runs work inside the store's transaction, opening one when none is open. */
-  constructor(
-    private readonly database: Database.Database,
-    private readonly inTransaction: <T>(work: () => T) => T,
-  ) {}
 
   addAnnotation(annotation: AnnotationToAdd): Annotation {
     const body = checkedBody(annotation.body);
@@ -204,15 +198,6 @@ export class SqliteAnnotationStore implements AnnotationStore {
     return row?.text ?? "";
   }
 
-  /** Prepares each statement once. */
-  private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.database.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
-  }
 }
 
 function filter(query: AnnotationQuery): { where: string; parameters: Record<string, unknown> } {

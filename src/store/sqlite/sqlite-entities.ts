@@ -2,13 +2,13 @@
  * Mentions and entities in the embedded archive. Shares the archive's
  * connection, and so its transactions, with `SqliteStore`.
  */
-import type Database from "better-sqlite3";
 import { DecisionError, NotFoundError } from "../../errors.js";
 import { aliasKey, kindOf } from "../../extract/entity-resolution.js";
 import { nameKeys } from "../../extract/name-match.js";
 import type { Entity, EntityType, Mention, MentionAttributes } from "../../model/entity.js";
 import type { LanguageCode } from "../../model/document.js";
 import type { CoOccurrence, EntityListOptions, EntityProfile, EntityProfileOptions, EntityStore, MentionInContext, PendingDocument, StoredMention } from "../entity-store.js";
+import { SqlitePart } from "./sqlite-part.js";
 
 /**
  * How much commoner one type must be for a spelling's other mentions to take
@@ -32,14 +32,8 @@ interface EntityRow {
   lastDate: string | null;
 }
 
-export class SqliteEntityStore implements EntityStore {
-  private readonly statements = new Map<string, Database.Statement>();
+export class SqliteEntityStore extends SqlitePart implements EntityStore {
 
-  /** Runs `work` inside the store's transaction, opening one when none is open. */
-  constructor(
-    private readonly database: Database.Database,
-    private readonly inTransaction: <T>(work: () => T) => T,
-  ) {}
 
   pendingExtractions(version: number, limit: number): PendingDocument[] {
     return this.statement(`
@@ -259,15 +253,6 @@ export class SqliteEntityStore implements EntityStore {
     });
   }
 
-  /** Prepares each statement once: preparing costs more than running most of these. */
-  private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.database.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
-  }
 
   /** Follows merges to the entity an id lives on as. */
   private current(id: number): number {

@@ -6,13 +6,13 @@
  * `entities.merged_into` from there, so a merge after the redaction still
  * redacts the merged entity's aliases.
  */
-import type Database from "better-sqlite3";
 import { DecisionError, NotFoundError } from "../../errors.js";
 import type { MentionAttributes } from "../../model/entity.js";
 import { REDACTION_REASONS, REDACTION_STATUSES, type Redaction, type RedactionEvent, type RedactionEventKind, type RedactionStatus } from "../../model/redaction.js";
 import { findForms } from "../../text/folded-text.js";
 import type { StoredMention } from "../entity-store.js";
 import type { RedactionQuery, RedactionStore, RedactionToAdd } from "../redaction-store.js";
+import { SqlitePart } from "./sqlite-part.js";
 
 /** Who re-ingest's own changes to a redaction are recorded as. */
 const REINGEST_AUTHOR = "trove";
@@ -51,14 +51,8 @@ const COLUMNS = `r.id, r.document_id AS documentId, r.start, r.end, r.text, coal
 const FROM = "FROM redactions r LEFT JOIN entities e ON e.id = r.entity_id";
 const PAGE_DEFAULT = 100;
 
-export class SqliteRedactionStore implements RedactionStore {
-  private readonly statements = new Map<string, Database.Statement>();
+export class SqliteRedactionStore extends SqlitePart implements RedactionStore {
 
-  /** `inTransaction` runs work inside the store's transaction, opening one when none is open. */
-  constructor(
-    private readonly database: Database.Database,
-    private readonly inTransaction: <T>(work: () => T) => T,
-  ) {}
 
   addRedactions(redactions: RedactionToAdd[]): number[] {
     return this.inTransaction(() => {
@@ -231,11 +225,6 @@ export class SqliteRedactionStore implements RedactionStore {
     this.statement("INSERT INTO redaction_decisions (redaction_id, kind, decided_by, note, decided_at) VALUES (?, ?, ?, ?, ?)").run(id, kind, by, note, at);
   }
 
-  private currentEntity(id: number): number {
-    const row = this.statement("SELECT coalesce(merged_into, id) AS id FROM entities WHERE id = ?").get(id) as { id: number } | undefined;
-    if (!row) throw new NotFoundError(`no entity with id ${id} in this archive; list them with: trove entities`);
-    return row.id;
-  }
 
   private filter(query: RedactionQuery): { where: string; parameters: Record<string, unknown> } {
     const conditions: string[] = [];
@@ -260,15 +249,6 @@ export class SqliteRedactionStore implements RedactionStore {
     return { where: conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "", parameters };
   }
 
-  /** Prepares each statement once. */
-  private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.database.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
-  }
 }
 
 function toRedaction(row: RedactionRow): Redaction {

@@ -9,12 +9,12 @@
  * shows at once without re-reading any document.
  */
 import type Database from "better-sqlite3";
-import { NotFoundError } from "../../errors.js";
 import type { EntityType } from "../../model/entity.js";
 import type { EntityRef, MoneyLedger, MoneyLine, MoneyParty, MoneyTotal, TimelineEvent, TimelineView } from "../../model/network.js";
 import type { Evidence, PaymentKind, Relation, RelationRole, RelationType, StoredParticipant } from "../../model/relation.js";
 import type { StoredMention } from "../entity-store.js";
 import type { CoOccurrenceToSave, NetworkLink, PendingRelationDocument, RelationQuery, RelationStore, RelationToSave, TimelineQuery } from "../relation-store.js";
+import { SqlitePart } from "./sqlite-part.js";
 
 /** Characters of a paragraph shown as the evidence of a co-occurrence: enough to read both names in their sentence. */
 const CO_OCCURRENCE_EVIDENCE = 300;
@@ -74,8 +74,7 @@ const RELATION_COLUMNS = `r.id, r.document_id AS documentId, d.title AS document
 /** The relations (as `r`) that have an entity among their participants, following merges; binds `@entity`. */
 const HAS_ENTITY = `r.id IN (SELECT p.relation_id FROM relation_participants p WHERE p.entity_id IN (SELECT id FROM entities WHERE id = @entity OR merged_into = @entity))`;
 
-export class SqliteRelationStore implements RelationStore {
-  private readonly statements = new Map<string, Database.Statement>();
+export class SqliteRelationStore extends SqlitePart implements RelationStore {
 
   /**
    * `inTransaction` runs work inside the store's transaction, opening one when
@@ -83,10 +82,12 @@ export class SqliteRelationStore implements RelationStore {
    * which relation extraction reads with the text.
    */
   constructor(
-    private readonly database: Database.Database,
-    private readonly inTransaction: <T>(work: () => T) => T,
+    database: Database.Database,
+    inTransaction: <T>(work: () => T) => T,
     private readonly mentionsOf: (documentId: number) => StoredMention[],
-  ) {}
+  ) {
+    super(database, inTransaction);
+  }
 
   pendingRelationDocuments(version: number, limit: number, afterId = 0): PendingRelationDocument[] {
     const rows = this.statement(`
@@ -259,22 +260,7 @@ export class SqliteRelationStore implements RelationStore {
     };
   }
 
-  /** Prepares each statement once: preparing costs more than running most of these. */
-  private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.database.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
-  }
 
-  /** The entity an id lives on as, after merges. */
-  private currentEntity(id: number): number {
-    const row = this.statement("SELECT coalesce(merged_into, id) AS id FROM entities WHERE id = ?").get(id) as { id: number } | undefined;
-    if (!row) throw new NotFoundError(`no entity with id ${id} in this archive; list them with: trove entities`);
-    return row.id;
-  }
 
   /** Only the conditions asked for, so that each query can use its index. */
   private relationFilter(query: RelationQuery): { where: string; parameters: Record<string, unknown> } {
