@@ -1,31 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { extractRelations } from "../../../src/extract/relations/index.js";
-import type { ExtractedRelation, RelationType } from "../../../src/model/relation.js";
-import { mentionsFor, type NamedSpan } from "./build-mentions.js";
+import type { ExtractedRelation } from "../../../src/model/relation.js";
+import type { NamedSpan } from "./build-mentions.js";
+import { ofType, only, readChecked } from "./reading.js";
 
 const HEADER = "از: دفتر کربلا — نوید\nبه: ستاد مرکزی، تهران — ادارهٔ عراق\n\n";
 
 function read(body: string, names: readonly NamedSpan[] = []): ExtractedRelation[] {
-  const text = HEADER + body;
-  const relations = extractRelations(text, mentionsFor(text, names, { jalali: true }), { language: "fa" });
-  for (const relation of relations) {
-    assert.equal(text.slice(relation.evidence.start, relation.evidence.end), relation.evidence.text);
-    for (const participant of relation.participants) {
-      if (participant.start !== null && participant.end !== null) assert.equal(text.slice(participant.start, participant.end), participant.name);
-    }
-  }
-  return relations;
-}
-
-function ofType(relations: readonly ExtractedRelation[], type: RelationType): ExtractedRelation[] {
-  return relations.filter((relation) => relation.type === type);
-}
-
-function only(relations: readonly ExtractedRelation[], type: RelationType): ExtractedRelation {
-  const found = ofType(relations, type);
-  assert.equal(found.length, 1, JSON.stringify(found.map((relation) => relation.evidence.text)));
-  return found[0]!;
+  return readChecked(HEADER + body, names, { language: "fa", jalali: true });
 }
 
 const PEOPLE: NamedSpan[] = [
