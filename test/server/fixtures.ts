@@ -5,7 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import assert from "node:assert/strict";
 import path from "node:path";
+import { after, before } from "node:test";
 import type { EntityType } from "../../src/model/entity.js";
 import type { RelationRole } from "../../src/model/relation.js";
 import { RELATION_EXTRACTOR_VERSION } from "../../src/extract/relations/index.js";
@@ -14,6 +16,8 @@ import { ingest } from "../../src/pipeline/ingest-job.js";
 import { findEntitiesByName } from "../../src/search/entity-lookup.js";
 import { searchArchive } from "../../src/search/sqlite-search.js";
 import type { RelationToSave } from "../../src/store/relation-store.js";
+import type { ApiError } from "../../src/server/api-types.js";
+import { createApp, type TroveApp } from "../../src/server/app.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { extracted } from "../helpers/documents.js";
 import { tempDir } from "../helpers/temp-dir.js";
@@ -182,4 +186,44 @@ export function multipartBody(parts: Part[], boundary = BOUNDARY): Buffer {
 
 export function multipartHeaders(body: Buffer, boundary = BOUNDARY): Record<string, string> {
   return { "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(body.length) };
+}
+
+/** What the CLI prints with `--json`: the library's value through JSON. */
+export const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+export interface ServedRelationArchive {
+  readonly trove: TroveApp;
+  readonly fixture: RelationArchive;
+  /** The JSON a GET answers, after checking its status. */
+  body<T>(url: string, status?: number): Promise<T>;
+  /** The JSON error a GET answers with that status. */
+  errorOf(url: string, status: number): Promise<ApiError["error"]>;
+}
+
+/** The app over a relation archive, for one `describe` block: made before its tests, closed after. */
+export function servedRelationArchive(): ServedRelationArchive {
+  let trove: TroveApp | undefined;
+  let fixture: RelationArchive | undefined;
+  before(async () => {
+    fixture = await relationArchive();
+    trove = createApp({ archive: fixture.archive, webRoot: path.join(tempDir(), "no-ui") });
+  });
+  after(() => trove?.close());
+  const served: ServedRelationArchive = {
+    get trove() {
+      return trove!;
+    },
+    get fixture() {
+      return fixture!;
+    },
+    async body<T>(url: string, status = 200): Promise<T> {
+      const response = await served.trove.app.request(url);
+      assert.equal(response.status, status, url);
+      return (await response.json()) as T;
+    },
+    async errorOf(url: string, status: number) {
+      return (await served.body<ApiError>(url, status)).error;
+    },
+  };
+  return served;
 }

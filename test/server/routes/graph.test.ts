@@ -4,31 +4,15 @@ import { after, before, describe, it } from "node:test";
 import { buildNetwork } from "../../../src/graph/network.js";
 import { evidencePath } from "../../../src/graph/paths.js";
 import { networkView, rankEntities } from "../../../src/graph/view.js";
-import type { ApiError, EvidencePath, GraphRankingView, NetworkView } from "../../../src/server/api-types.js";
-import { createApp, type TroveApp } from "../../../src/server/app.js";
+import type { EvidencePath, GraphRankingView, NetworkView } from "../../../src/server/api-types.js";
 import { SqliteStore } from "../../../src/store/sqlite/sqlite-store.js";
-import { tempDir } from "../../helpers/temp-dir.js";
-import { relationArchive, type RelationArchive } from "../fixtures.js";
+import { asJson, servedRelationArchive } from "../fixtures.js";
 
-const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 describe("the network routes", () => {
-  let trove: TroveApp;
-  let fixture: RelationArchive;
-
-  const body = async <T>(url: string, status = 200): Promise<T> => {
-    const response = await trove.app.request(url);
-    assert.equal(response.status, status, url);
-    return (await response.json()) as T;
-  };
-  const errorOf = async (url: string, status: number) => (await body<ApiError>(url, status)).error;
-  const network = () => buildNetwork(trove.archive.reader.relations);
-
-  before(async () => {
-    fixture = await relationArchive();
-    trove = createApp({ archive: fixture.archive, webRoot: path.join(tempDir(), "no-ui") });
-  });
-  after(() => trove.close());
+  const served = servedRelationArchive();
+  const { body, errorOf } = served;
+  const network = () => buildNetwork(served.trove.archive.reader.relations);
 
   it("GET /api/graph is the network view of the archive, highest PageRank first", async () => {
     const view = await body<NetworkView>("/api/graph");
@@ -45,7 +29,7 @@ describe("the network routes", () => {
     assert.ok(people.nodes.length > 0 && people.nodes.every((node) => node.type === "person" || node.type === "organization"));
     const meetings = await body<NetworkView>("/api/graph?kinds=meeting");
     assert.ok(meetings.edges.length > 0 && meetings.edges.every((edge) => edge.kinds.includes("meeting")));
-    assert.ok(meetings.nodes.some((node) => node.id === fixture.entities.tamimi));
+    assert.ok(meetings.nodes.some((node) => node.id === served.fixture.entities.tamimi));
     const community = (await body<NetworkView>("/api/graph")).nodes[0]!.community;
     const members = await body<NetworkView>(`/api/graph?community=${community}`);
     assert.ok(members.nodes.length > 0 && members.nodes.every((node) => node.community === community));
@@ -65,9 +49,9 @@ describe("the network routes", () => {
   });
 
   it("GET /api/graph/path gives the chain of evidence between two entities, each step from a document", async () => {
-    const { tamimi, zubaidi } = fixture.entities;
+    const { tamimi, zubaidi } = served.fixture.entities;
     const path = await body<EvidencePath>(`/api/graph/path?from=${tamimi}&to=${zubaidi}`);
-    const store = trove.archive.reader;
+    const store = served.trove.archive.reader;
     const ref = (id: number) => {
       const { type, name } = store.entities.getEntity(id, { mentionLimit: 0 });
       return { id, type, name };
@@ -81,7 +65,7 @@ describe("the network routes", () => {
   });
 
   it("answers an unknown entity with 404, and a missing or malformed id with 400", async () => {
-    assert.equal((await errorOf(`/api/graph/path?from=${fixture.entities.tamimi}&to=999999`, 404)).code, "not-found");
+    assert.equal((await errorOf(`/api/graph/path?from=${served.fixture.entities.tamimi}&to=999999`, 404)).code, "not-found");
     assert.equal((await errorOf("/api/graph/path?from=999999&to=1", 404)).code, "not-found");
     for (const query of ["", "?from=1", "?to=1", "?from=abc&to=1", "?from=1&to=0"]) assert.equal((await errorOf(`/api/graph/path${query}`, 400)).code, "bad-request", query);
   });
@@ -95,8 +79,8 @@ describe("the network routes", () => {
 
   it("keeps answering from the network it built until the archive changes, then builds afresh", async () => {
     const before = await body<NetworkView>("/api/graph?limit=5000");
-    const [kept, gone] = [before.nodes.find((node) => node.id === fixture.entities.zubaidi)!, before.nodes.find((node) => node.type === "person" && node.id !== fixture.entities.zubaidi)!];
-    const writer = SqliteStore.open(fixture.archive);
+    const [kept, gone] = [before.nodes.find((node) => node.id === served.fixture.entities.zubaidi)!, before.nodes.find((node) => node.type === "person" && node.id !== served.fixture.entities.zubaidi)!];
+    const writer = SqliteStore.open(served.fixture.archive);
     try {
       writer.entities.mergeEntities(kept.id, [gone.id], "the same man");
       writer.commit();

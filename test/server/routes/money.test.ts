@@ -1,36 +1,20 @@
 import assert from "node:assert/strict";
-import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { ApiError, MoneyLedger } from "../../../src/server/api-types.js";
-import { createApp, type TroveApp } from "../../../src/server/app.js";
-import { tempDir } from "../../helpers/temp-dir.js";
-import { relationArchive, type RelationArchive } from "../fixtures.js";
+import { asJson, servedRelationArchive } from "../fixtures.js";
 
-const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 describe("GET /api/money", () => {
-  let trove: TroveApp;
-  let fixture: RelationArchive;
-
-  const body = async <T>(url: string, status = 200): Promise<T> => {
-    const response = await trove.app.request(url);
-    assert.equal(response.status, status, url);
-    return (await response.json()) as T;
-  };
-
-  before(async () => {
-    fixture = await relationArchive();
-    trove = createApp({ archive: fixture.archive, webRoot: path.join(tempDir(), "no-ui") });
-  });
-  after(() => trove.close());
+  const served = servedRelationArchive();
+  const { body } = served;
 
   it("is the store's ledger: each payment with its evidence, totals kept per currency", async () => {
     const ledger = await body<MoneyLedger>("/api/money");
-    assert.deepEqual(ledger, asJson(trove.archive.reader.relations.moneyLedger({})));
-    const expense = ledger.lines.find((line) => line.relationId === fixture.saved.expense);
+    assert.deepEqual(ledger, asJson(served.trove.archive.reader.relations.moneyLedger({})));
+    const expense = ledger.lines.find((line) => line.relationId === served.fixture.saved.expense);
     assert.deepEqual(
       expense && { amount: expense.amount, currency: expense.currency, kind: expense.kind, payer: expense.payer, documentId: expense.documentId },
-      { amount: 87.5, currency: "EUR", kind: "expense", payer: { name: "Erbil Office", entityId: fixture.entities.erbilOffice }, documentId: fixture.documents.erbil },
+      { amount: 87.5, currency: "EUR", kind: "expense", payer: { name: "Erbil Office", entityId: served.fixture.entities.erbilOffice }, documentId: served.fixture.documents.erbil },
     );
     const currencies = ledger.totals.byCurrency.map((total) => total.currency);
     assert.deepEqual(currencies, [...new Set(currencies)], "one total per currency");
@@ -44,10 +28,10 @@ describe("GET /api/money", () => {
   });
 
   it("narrows to the payments an entity made, received or passed on", async () => {
-    const zubaidi = await body<MoneyLedger>(`/api/money?entity=${fixture.entities.zubaidi}`);
-    assert.deepEqual(asJson(zubaidi), asJson(trove.archive.reader.relations.moneyLedger({ entityId: fixture.entities.zubaidi })));
-    assert.ok(zubaidi.lines.some((line) => line.relationId === fixture.saved.instalment));
-    assert.ok(!zubaidi.lines.some((line) => line.relationId === fixture.saved.expense));
+    const zubaidi = await body<MoneyLedger>(`/api/money?entity=${served.fixture.entities.zubaidi}`);
+    assert.deepEqual(asJson(zubaidi), asJson(served.trove.archive.reader.relations.moneyLedger({ entityId: served.fixture.entities.zubaidi })));
+    assert.ok(zubaidi.lines.some((line) => line.relationId === served.fixture.saved.instalment));
+    assert.ok(!zubaidi.lines.some((line) => line.relationId === served.fixture.saved.expense));
   });
 
   it("answers an unknown entity with 404 and a malformed one with 400", async () => {

@@ -1,35 +1,19 @@
 import assert from "node:assert/strict";
-import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { placesView } from "../../../src/extract/geocode.js";
 import type { ApiError, PlacesView } from "../../../src/server/api-types.js";
-import { createApp, type TroveApp } from "../../../src/server/app.js";
-import { tempDir } from "../../helpers/temp-dir.js";
-import { relationArchive, type RelationArchive } from "../fixtures.js";
+import { asJson, servedRelationArchive } from "../fixtures.js";
 
-const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 describe("GET /api/places", () => {
-  let trove: TroveApp;
-  let fixture: RelationArchive;
-
-  const body = async <T>(url: string, status = 200): Promise<T> => {
-    const response = await trove.app.request(url);
-    assert.equal(response.status, status, url);
-    return (await response.json()) as T;
-  };
-
-  before(async () => {
-    fixture = await relationArchive();
-    trove = createApp({ archive: fixture.archive, webRoot: path.join(tempDir(), "no-ui") });
-  });
-  after(() => trove.close());
+  const served = servedRelationArchive();
+  const { body } = served;
 
   it("is what trove places --json prints: every place entity, located offline or saying why not", async () => {
     const view = await body<PlacesView>("/api/places");
-    assert.deepEqual(view, asJson(placesView(trove.archive.reader.entities)));
-    assert.equal(view.places.length, trove.archive.reader.entities.listEntities({ type: "place", limit: 500 }).length);
-    const karbala = view.places.find((place) => place.id === fixture.entities.karbala);
+    assert.deepEqual(view, asJson(placesView(served.trove.archive.reader.entities)));
+    assert.equal(view.places.length, served.trove.archive.reader.entities.listEntities({ type: "place", limit: 500 }).length);
+    const karbala = view.places.find((place) => place.id === served.fixture.entities.karbala);
     assert.equal(karbala?.status, "located");
     assert.equal(karbala?.location?.country, "IQ");
     for (const place of view.places) {
@@ -42,7 +26,7 @@ describe("GET /api/places", () => {
     const located = await body<PlacesView>("/api/places?status=located&limit=2");
     assert.equal(located.places.length, 2);
     assert.ok(located.places.every((place) => place.status === "located"));
-    assert.deepEqual(located, asJson(placesView(trove.archive.reader.entities, { status: "located", limit: 2 })));
+    assert.deepEqual(located, asJson(placesView(served.trove.archive.reader.entities, { status: "located", limit: 2 })));
   });
 
   it("refuses a bad status or limit with 400 bad-request", async () => {

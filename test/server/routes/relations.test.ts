@@ -1,50 +1,32 @@
 import assert from "node:assert/strict";
-import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { ApiError, RelationsView } from "../../../src/server/api-types.js";
-import { createApp, type TroveApp } from "../../../src/server/app.js";
-import { tempDir } from "../../helpers/temp-dir.js";
-import { relationArchive, type RelationArchive } from "../fixtures.js";
+import { describe, it } from "node:test";
+import type { RelationsView } from "../../../src/server/api-types.js";
+import { asJson, servedRelationArchive } from "../fixtures.js";
 
-/** What the CLI prints with `--json`: the library's value through JSON. */
-const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 describe("GET /api/relations", () => {
-  let trove: TroveApp;
-  let fixture: RelationArchive;
-
-  const body = async <T>(url: string, status = 200): Promise<T> => {
-    const response = await trove.app.request(url);
-    assert.equal(response.status, status, url);
-    return (await response.json()) as T;
-  };
-  const errorOf = async (url: string, status: number) => (await body<ApiError>(url, status)).error;
-  const relations = () => trove.archive.reader.relations;
-
-  before(async () => {
-    fixture = await relationArchive();
-    trove = createApp({ archive: fixture.archive, webRoot: path.join(tempDir(), "no-ui") });
-  });
-  after(() => trove.close());
+  const served = servedRelationArchive();
+  const { body, errorOf } = served;
+  const relations = () => served.trove.archive.reader.relations;
 
   it("lists the archive's relations with their evidence, and how many there are in all", async () => {
     const view = await body<RelationsView>("/api/relations");
     assert.deepEqual(view, asJson({ relations: relations().listRelations({ limit: 100, offset: 0 }), total: relations().countRelations({}) }));
-    const expense = view.relations.find((relation) => relation.id === fixture.saved.expense);
+    const expense = view.relations.find((relation) => relation.id === served.fixture.saved.expense);
     assert.ok(expense, "the saved expense is listed");
     assert.equal(expense.evidence.text, "Total: 87.5 euros (eighty-seven and a half euros).");
-    assert.equal(expense.documentId, fixture.documents.erbil);
+    assert.equal(expense.documentId, served.fixture.documents.erbil);
   });
 
   it("narrows by type, by a participant and by document, and pages with the total unchanged", async () => {
     const payments = await body<RelationsView>("/api/relations?type=payment");
     assert.ok(payments.relations.length >= 2 && payments.relations.every((relation) => relation.type === "payment"));
-    const tamimi = await body<RelationsView>(`/api/relations?entity=${fixture.entities.tamimi}`);
-    assert.ok(tamimi.relations.some((relation) => relation.id === fixture.saved.meeting));
-    assert.ok(tamimi.relations.every((relation) => relation.participants.some((participant) => participant.entityId === fixture.entities.tamimi)));
-    const fromErbil = await body<RelationsView>(`/api/relations?document=${fixture.documents.erbil}`);
-    assert.deepEqual(fromErbil.relations.map((relation) => relation.id), [fixture.saved.expense]);
-    const both = await body<RelationsView>(`/api/relations?type=meeting&entity=${fixture.entities.tamimi}`);
+    const tamimi = await body<RelationsView>(`/api/relations?entity=${served.fixture.entities.tamimi}`);
+    assert.ok(tamimi.relations.some((relation) => relation.id === served.fixture.saved.meeting));
+    assert.ok(tamimi.relations.every((relation) => relation.participants.some((participant) => participant.entityId === served.fixture.entities.tamimi)));
+    const fromErbil = await body<RelationsView>(`/api/relations?document=${served.fixture.documents.erbil}`);
+    assert.deepEqual(fromErbil.relations.map((relation) => relation.id), [served.fixture.saved.expense]);
+    const both = await body<RelationsView>(`/api/relations?type=meeting&entity=${served.fixture.entities.tamimi}`);
     assert.ok(both.relations.every((relation) => relation.type === "meeting"));
 
     const page = await body<RelationsView>("/api/relations?limit=1&offset=1");
@@ -54,7 +36,7 @@ describe("GET /api/relations", () => {
   });
 
   it("answers a filter that matches nothing with an empty page, and an id the archive lacks with 404", async () => {
-    assert.deepEqual(await body<RelationsView>(`/api/relations?type=recruitment&document=${fixture.documents.erbil}`), { relations: [], total: 0 });
+    assert.deepEqual(await body<RelationsView>(`/api/relations?type=recruitment&document=${served.fixture.documents.erbil}`), { relations: [], total: 0 });
     assert.equal((await errorOf("/api/relations?entity=999999", 404)).code, "not-found");
     assert.equal((await errorOf("/api/relations?document=999999", 404)).code, "not-found");
   });

@@ -1,55 +1,38 @@
 import assert from "node:assert/strict";
-import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { ApiError, TimelineView } from "../../../src/server/api-types.js";
-import { createApp, type TroveApp } from "../../../src/server/app.js";
-import { tempDir } from "../../helpers/temp-dir.js";
-import { relationArchive, type RelationArchive } from "../fixtures.js";
+import { describe, it } from "node:test";
+import type { TimelineView } from "../../../src/server/api-types.js";
+import { asJson, servedRelationArchive } from "../fixtures.js";
 
-const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 describe("GET /api/timeline", () => {
-  let trove: TroveApp;
-  let fixture: RelationArchive;
-
-  const body = async <T>(url: string, status = 200): Promise<T> => {
-    const response = await trove.app.request(url);
-    assert.equal(response.status, status, url);
-    return (await response.json()) as T;
-  };
-  const errorOf = async (url: string, status: number) => (await body<ApiError>(url, status)).error;
-
-  before(async () => {
-    fixture = await relationArchive();
-    trove = createApp({ archive: fixture.archive, webRoot: path.join(tempDir(), "no-ui") });
-  });
-  after(() => trove.close());
+  const served = servedRelationArchive();
+  const { body, errorOf } = served;
 
   it("is the store's timeline: relations and documents by date, oldest first", async () => {
     const view = await body<TimelineView>("/api/timeline");
-    assert.deepEqual(view, asJson(trove.archive.reader.relations.timeline({ limit: 200, offset: 0 })));
+    assert.deepEqual(view, asJson(served.trove.archive.reader.relations.timeline({ limit: 200, offset: 0 })));
     const dates = view.events.map((event) => event.date);
     assert.deepEqual(dates, [...dates].sort());
     assert.ok(view.events.some((event) => event.kind === "document"));
-    const meeting = view.events.find((event) => event.relationId === fixture.saved.meeting);
+    const meeting = view.events.find((event) => event.relationId === served.fixture.saved.meeting);
     assert.equal(meeting?.date, "2014-10-05");
     assert.equal(meeting?.evidence?.text, "a meeting was held at the Dar al-Salam Hotel in Karbala");
   });
 
   it("narrows by entity, kinds and dates, and pages", async () => {
-    const tamimi = await body<TimelineView>(`/api/timeline?entity=${fixture.entities.tamimi}`);
-    assert.ok(tamimi.events.some((event) => event.relationId === fixture.saved.meeting));
+    const tamimi = await body<TimelineView>(`/api/timeline?entity=${served.fixture.entities.tamimi}`);
+    assert.ok(tamimi.events.some((event) => event.relationId === served.fixture.saved.meeting));
     const relations = tamimi.events.filter((event) => event.kind === "relation");
-    assert.ok(relations.every((event) => event.entities.some((entity) => entity.id === fixture.entities.tamimi)));
-    assert.ok(!tamimi.events.some((event) => event.relationId === fixture.saved.expense));
+    assert.ok(relations.every((event) => event.entities.some((entity) => entity.id === served.fixture.entities.tamimi)));
+    assert.ok(!tamimi.events.some((event) => event.relationId === served.fixture.saved.expense));
     const payments = await body<TimelineView>("/api/timeline?kinds=payment");
     assert.ok(payments.events.every((event) => event.relationType === "payment"));
-    for (const saved of [fixture.saved.expense, fixture.saved.instalment]) assert.ok(payments.events.some((event) => event.relationId === saved), `payment ${saved}`);
+    for (const saved of [served.fixture.saved.expense, served.fixture.saved.instalment]) assert.ok(payments.events.some((event) => event.relationId === saved), `payment ${saved}`);
     const documents = await body<TimelineView>("/api/timeline?kinds=document,meeting");
     assert.ok(documents.events.every((event) => event.kind === "document" || event.relationType === "meeting"));
     const november = await body<TimelineView>("/api/timeline?from=2014-11&to=2014-11-30");
     assert.ok(november.events.length > 0 && november.events.every((event) => event.date >= "2014-11" && event.date <= "2014-11-30"));
-    assert.ok(november.events.some((event) => event.relationId === fixture.saved.expense));
+    assert.ok(november.events.some((event) => event.relationId === served.fixture.saved.expense));
     const all = await body<TimelineView>("/api/timeline");
     const page = await body<TimelineView>("/api/timeline?limit=2&offset=1");
     assert.deepEqual(page, { events: all.events.slice(1, 3), total: all.total });
