@@ -38,7 +38,6 @@
  */
 import type { Entity } from "../model/entity.js";
 import type { GazetteerPlace, PlaceView, PlacesView } from "../model/network.js";
-import type { EntityStore } from "../store/entity-store.js";
 import { distanceKm, loadGazetteer, type Gazetteer, type GazetteerEntry } from "./gazetteer.js";
 
 export type PlaceStatus = PlaceView["status"];
@@ -156,6 +155,11 @@ function settleByContext(candidates: GazetteerEntry[], mentionsByCountry: Map<st
   return { status: "located", location: toPlace(inLeader[0] as GazetteerEntry), candidates: [] };
 }
 
+/** Whatever lists an archive's entities page by page: the store's entity part, in practice. */
+export interface PlaceLister {
+  listEntities(options: { type: "place"; limit: number; offset: number }): Entity[];
+}
+
 /**
  * `trove places` and `GET /api/places`: every place entity of the archive,
  * most mentioned first, geocoded with the archive as context, then filtered.
@@ -163,7 +167,7 @@ function settleByContext(candidates: GazetteerEntry[], mentionsByCountry: Map<st
  * @example
  * placesView(store.entities, { status: "ambiguous" }) // → { places: [{ name: "Tripoli", status: "ambiguous", candidates: [...] }] }
  */
-export function placesView(store: Pick<EntityStore, "listEntities">, options: PlacesViewOptions = {}): PlacesView {
+export function placesView(store: PlaceLister, options: PlacesViewOptions = {}): PlacesView {
   const entities: Entity[] = [];
   for (let offset = 0; ; offset += PAGE_SIZE) {
     const page = store.listEntities({ type: "place", limit: PAGE_SIZE, offset });

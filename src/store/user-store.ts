@@ -3,7 +3,7 @@
  * users, their sessions, failed sign-ins, and the append-only audit trail.
  * Every backend implements it and runs the same tests.
  */
-import type { AuditHead } from "../access/audit-chain.js";
+import type { AuditHead } from "./audit-chain.js";
 import type { AuditEvent, Role, User } from "../model/user.js";
 
 export interface UserToAdd {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { before, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import type { AuditVerification } from "../../src/access/audit-chain.js";
+import type { AuditVerification } from "../../src/store/audit-chain.js";
 import type { AuditEvent, User } from "../../src/model/user.js";
 import { tempDir } from "../helpers/temp-dir.js";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, it } from "node:test";
 import Database from "better-sqlite3";
-import { auditHash, verifyAuditChain } from "../../src/access/audit-chain.js";
+import { auditHash, verifyAuditChain } from "../../src/store/audit-chain.js";
 import { lockedUntil, LOCKOUT_MS, MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_NAME } from "../../src/access/login-limits.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { tempDir } from "../helpers/temp-dir.js";

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { verifyAuditChain, type AuditHead } from "../../access/audit-chain.js";
+import { verifyAuditChain, type AuditHead } from "../../store/audit-chain.js";
 import type { AuditEvent } from "../../model/user.js";
 import { archiveOption, openArchiveForReading } from "../archive-option.js";
 import { EXIT_FAILED, type ExitStatus } from "../exit-status.js";

@@ -438,7 +438,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS login_attempts_name ON login_attempts(name, at);
       CREATE INDEX IF NOT EXISTS login_attempts_from ON login_attempts(from_address, at);
 
-      -- Each entry's hash is SHA-256 over the previous hash and the entry (src/access/audit-chain.ts).
+      -- Each entry's hash is SHA-256 over the previous hash and the entry (src/store/audit-chain.ts).
       CREATE TABLE IF NOT EXISTS audit_log (
         seq INTEGER PRIMARY KEY,
         at TEXT NOT NULL,

@@ -10,7 +10,7 @@
  * `verifyAuditChain` and docs/security.md).
  */
 import type Database from "better-sqlite3";
-import { auditHash, GENESIS_HASH, type AuditHead } from "../../access/audit-chain.js";
+import { auditHash, GENESIS_HASH, type AuditHead } from "../audit-chain.js";
 import { DecisionError, NotFoundError } from "../../errors.js";
 import type { AuditEvent, Role, User } from "../../model/user.js";
 import type { AuditEntryToAdd, LoginAttempt, SessionToAdd, StoredSession, UserStore, UserToAdd } from "../user-store.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { verifyAuditChain } from "../../../src/access/audit-chain.js";
+import { verifyAuditChain } from "../../../src/store/audit-chain.js";
 import { MAX_FAILURES_PER_NAME } from "../../../src/access/login-limits.js";
 import { disableUser } from "../../../src/access/users.js";
 import type { SessionView } from "../../../src/server/api-types.js";
