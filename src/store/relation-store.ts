@@ -45,10 +45,9 @@ export interface RelationQuery {
 }
 
 /**
- * Where a link's evidence lies. A relation's sentence comes with its text; a
- * paragraph's text is read only when a path shows it (`linkEvidence`),
- * because reading every paragraph of the archive would cost more than
- * building the whole network.
+ * Where a link's evidence lies. The text may be left null, to be read only
+ * when a path shows it (`linkEvidence`): reading every sentence and paragraph
+ * of the archive would cost more than building the whole network.
  */
 export interface EvidenceSpan {
   start: number;
@@ -90,7 +89,7 @@ export interface RelationStore {
   networkEntities(): Array<EntityRef & { mentions: number }>;
   /** Every link of the network, entity ids following merges, self-links left out. */
   networkLinks(): Iterable<NetworkLink>;
-  /** A link's evidence with its text: for a paragraph, the part that names both entities, at most about 300 characters. */
+  /** A link's evidence with its text: a relation's sentence, or for a paragraph the part that names both entities, at most about 300 characters. */
   linkEvidence(link: NetworkLink): Evidence;
   timeline(query?: TimelineQuery): TimelineView;
   moneyLedger(query?: { entityId?: number }): MoneyLedger;

@@ -13,7 +13,7 @@ import type { EntityType } from "../../model/entity.js";
 import type { EntityRef, MoneyLedger, MoneyLine, MoneyParty, MoneyTotal, TimelineEvent, TimelineView } from "../../model/network.js";
 import type { Evidence, PaymentKind, Relation, RelationRole, RelationType, StoredParticipant } from "../../model/relation.js";
 import type { StoredMention } from "../entity-store.js";
-import type { CoOccurrenceToSave, NetworkLink, PendingRelationDocument, RelationQuery, RelationStore, RelationToSave, TimelineQuery } from "../relation-store.js";
+import type { CoOccurrenceToSave, EvidenceSpan, NetworkLink, PendingRelationDocument, RelationQuery, RelationStore, RelationToSave, TimelineQuery } from "../relation-store.js";
 import { SqlitePart } from "./sqlite-part.js";
 
 /** Characters of a paragraph shown as the evidence of a co-occurrence: enough to read both names in their sentence. */
@@ -308,18 +308,18 @@ export class SqliteRelationStore extends SqlitePart implements RelationStore {
     return new Map(rows.map((row) => [row.id, row.title]));
   }
 
-  /** Each relation links every two of its participants that are different entities, in the order the text gives them. */
+  /** Each relation links every two of its participants that are different entities, in the order the text gives them; the sentence is read by `linkEvidence` when a path shows it. */
   private *relationLinks(): Generator<NetworkLink> {
     const rows = this.statement(`
       SELECT r.id AS relationId, r.type, r.document_id AS documentId, d.title AS documentTitle, r.evidence_start AS evidenceStart,
-        r.evidence_end AS evidenceEnd, r.evidence_text AS evidenceText, coalesce(e.merged_into, e.id) AS entity
+        r.evidence_end AS evidenceEnd, coalesce(e.merged_into, e.id) AS entity
       FROM relations r JOIN documents d ON d.id = r.document_id JOIN relation_participants p ON p.relation_id = r.id JOIN entities e ON e.id = p.entity_id
-      ORDER BY r.id, p.position`).iterate() as IterableIterator<Pick<RelationRow, "type" | "documentId" | "documentTitle" | "evidenceStart" | "evidenceEnd" | "evidenceText"> & { relationId: number; entity: number }>;
+      ORDER BY r.id, p.position`).iterate() as IterableIterator<Pick<RelationRow, "type" | "documentId" | "documentTitle" | "evidenceStart" | "evidenceEnd"> & { relationId: number; entity: number }>;
     let relation: LinkedRelation | undefined;
     for (const row of rows) {
       if (relation?.relationId !== row.relationId) {
         if (relation) yield* linksWithin(relation);
-        relation = { relationId: row.relationId, type: row.type, documentId: row.documentId, documentTitle: row.documentTitle, evidence: evidenceOf(row), entities: [] };
+        relation = { relationId: row.relationId, type: row.type, documentId: row.documentId, documentTitle: row.documentTitle, evidence: { start: row.evidenceStart, end: row.evidenceEnd, text: null }, entities: [] };
       }
       if (!relation.entities.includes(row.entity)) relation.entities.push(row.entity);
     }
@@ -349,6 +349,10 @@ export class SqliteRelationStore extends SqlitePart implements RelationStore {
   linkEvidence(link: NetworkLink): Evidence {
     const { start, end, text } = link.evidence;
     if (text !== null) return { start, end, text };
+    if (link.relationId !== null) {
+      const row = this.statement("SELECT evidence_text AS text FROM relations WHERE id = ?").get(link.relationId) as { text: string } | undefined;
+      return { start, end, text: row?.text ?? "" };
+    }
     const document = this.documentForEvidence(link.documentId);
     const paragraph = { start, end };
     return paragraphEvidence(document.text, paragraph, within(document.spans.get(link.source), paragraph), within(document.spans.get(link.target), paragraph));
@@ -375,7 +379,7 @@ interface LinkedRelation {
   type: RelationType;
   documentId: number;
   documentTitle: string;
-  evidence: Evidence;
+  evidence: EvidenceSpan;
   entities: number[];
 }
 
