@@ -3,9 +3,9 @@ import { NotFoundError } from "../../errors.js";
 import { runRelationStage } from "../../pipeline/relation-stage.js";
 import { findEntitiesByName } from "../../search/entity-lookup.js";
 import type { EntityProfile } from "../../store/entity-store.js";
-import { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { archiveOption, openArchiveForReading } from "../archive-option.js";
 import { formatTable } from "../format.js";
+import { withWritableArchive } from "../writable-archive.js";
 
 export function entityCommand(): Command {
   return new Command("entity")
@@ -51,7 +51,7 @@ Examples:
         .addOption(archiveOption())
         .option("--note <text>", "why (kept with the decision)")
         .action((target: string, others: string[], options: { archive: string; note?: string }) => {
-          withArchive(options.archive, (store) => {
+          withWritableArchive(options.archive, (store) => {
             store.entities.mergeEntities(entityId(target), others.map(entityId), options.note);
             process.stdout.write(`Merged ${others.join(", ")} into ${target}.\n`);
           });
@@ -65,16 +65,13 @@ Examples:
         .addOption(archiveOption())
         .option("--note <text>", "why (kept with the decision)")
         .action(async (id: string, aliases: string[], options: { archive: string; note?: string }) => {
-          const store = SqliteStore.open(options.archive);
-          try {
+          await withWritableArchive(options.archive, async (store) => {
             const created = store.entities.splitEntity(entityId(id), aliases, options.note);
             process.stdout.write(`Moved ${aliases.map((alias) => JSON.stringify(alias)).join(", ")} to new entity ${created}.\n`);
             // The relations of the documents that name it are read again, so the graph and ledger name the right entity at once.
             const reread = await runRelationStage(store);
             if (reread.documents > 0) process.stdout.write(`Relations read again in ${reread.documents} document${reread.documents === 1 ? "" : "s"}.\n`);
-          } finally {
-            store.close();
-          }
+          });
         }),
     )
     .addCommand(
@@ -85,21 +82,12 @@ Examples:
         .addOption(archiveOption())
         .option("--note <text>", "on what evidence (kept with the link)")
         .action((source: string, person: string, options: { archive: string; note?: string }) => {
-          withArchive(options.archive, (store) => {
+          withWritableArchive(options.archive, (store) => {
             store.entities.linkSource(entityId(source), entityId(person), options.note);
             process.stdout.write(`Linked source ${source} to person ${person}.\n`);
           });
         }),
     );
-}
-
-function withArchive(file: string, work: (store: SqliteStore) => void): void {
-  const store = SqliteStore.open(file);
-  try {
-    work(store);
-  } finally {
-    store.close();
-  }
 }
 
 function entityId(value: string): number {

@@ -1,4 +1,3 @@
-import os from "node:os";
 import { createInterface } from "node:readline/promises";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { NotFoundError } from "../../errors.js";
@@ -14,6 +13,8 @@ import { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { archiveOption, openArchiveForReading } from "../archive-option.js";
 import { recordFromCli } from "../cli-audit.js";
 import { EXIT_FAILED, type ExitStatus } from "../exit-status.js";
+import { withWritableArchive } from "../writable-archive.js";
+import { localLogin } from "../../access/local-login.js";
 
 /** Redactions shown by `list` unless `--limit` says otherwise. */
 const LIST_DEFAULT = 50;
@@ -73,7 +74,7 @@ Examples:
   trove redact suggest --document 38 --json`,
     )
     .action((options: { archive: string; document?: number; json?: boolean }) => {
-      withArchive(options.archive, (store) => {
+      withWritableArchive(options.archive, (store) => {
         const report = addSuggestions(store, options.document === undefined ? {} : { documentId: options.document });
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderSuggestions(report));
       });
@@ -178,7 +179,7 @@ Examples:
     .action((documentId: number, start: number | undefined, end: number | undefined, options: { text?: string; reason: RedactionReason; note?: string; author?: string; archive: string }, command: Command) => {
       if (options.text === undefined && (start === undefined || end === undefined)) command.error("error: give START and END, or --text \"the words\"");
       if (options.text !== undefined && start !== undefined) command.error("error: give START and END, or --text, not both");
-      withArchive(options.archive, (store) => {
+      withWritableArchive(options.archive, (store) => {
         const text = store.redactions.documentText(documentId);
         const spans = options.text === undefined ? [{ start: start!, end: end! }] : findForms(text, [options.text], { wholeWords: true });
         if (spans.length === 0) throw new NotFoundError(`${JSON.stringify(options.text)} is not in document ${documentId}; check its text with: trove show ${documentId}`);
@@ -212,7 +213,7 @@ Examples:
   trove redact entity 36 --json`,
     )
     .action((words: string[], options: { reason: RedactionReason; note?: string; author?: string; archive: string; json?: boolean }) => {
-      withArchive(options.archive, (store) => {
+      withWritableArchive(options.archive, (store) => {
         const query = words.join(" ");
         const ids = /^\d+$/.test(query) ? [Number(query)] : findEntitiesByName(store.entities, query, { tolerant: false });
         if (ids.length === 0) throw new NotFoundError(`no entity called ${JSON.stringify(query)} in this archive; try: trove entities, or trove search 'name~${query}'`);
@@ -243,7 +244,7 @@ Examples:
     .action((ids: number[] | undefined, options: { allSuggested?: boolean; reason?: RedactionReason; document?: number; note?: string; author?: string; archive: string }, command: Command) => {
       if (!options.allSuggested && (ids ?? []).length === 0) command.error("error: name the redaction ids, or use --all-suggested");
       if (options.allSuggested && (ids ?? []).length > 0) command.error("error: name ids or use --all-suggested, not both");
-      withArchive(options.archive, (store) => {
+      withWritableArchive(options.archive, (store) => {
         const author = authorOf(options.author);
         const decided: number[] = [];
         const decide = (id: number) => {
@@ -364,23 +365,7 @@ function authorOption(): Option {
 
 /** The author of a reporter's decision: as given, else the user's login name. */
 function authorOf(given: string | undefined): string {
-  if (given !== undefined) return given;
-  const fromEnvironment = process.env.USER ?? process.env.USERNAME;
-  if (fromEnvironment) return fromEnvironment;
-  try {
-    return os.userInfo().username;
-  } catch {
-    return "";
-  }
-}
-
-function withArchive(file: string, work: (store: SqliteStore) => void): void {
-  const store = SqliteStore.open(file);
-  try {
-    work(store);
-  } finally {
-    store.close();
-  }
+  return given ?? localLogin();
 }
 
 function wholeNumber(value: string): number {

@@ -3,10 +3,10 @@ import { addUser, disableUser, setPassword } from "../../access/users.js";
 import { MIN_PASSWORD_CHARS } from "../../access/passwords.js";
 import { DecisionError, NotFoundError } from "../../errors.js";
 import type { User } from "../../model/user.js";
-import { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { archiveOption, openArchiveForReading } from "../archive-option.js";
 import { cliActor } from "../cli-audit.js";
 import { readNewPassword } from "../read-password.js";
+import { withWritableArchive } from "../writable-archive.js";
 
 export function userCommand(): Command {
   return new Command("user")
@@ -43,7 +43,7 @@ function addCommand(): Command {
     .option("--admin", "an admin (manages users) rather than a member")
     .option("--password-stdin", "read the password from standard input instead of asking")
     .action(async (name: string, options: { archive: string; admin?: boolean; passwordStdin?: boolean }) => {
-      await withArchive(options.archive, async (store) => {
+      await withWritableArchive(options.archive, async (store) => {
         if (!options.admin && !store.users.hasActiveAdmin()) throw new DecisionError("the archive has no admin yet: add the first user with --admin");
         const password = await readNewPassword(options.passwordStdin ?? false);
         const user = await addUser(store, { name, role: options.admin ? "admin" : "member", password }, cliActor());
@@ -75,7 +75,7 @@ function disableCommand(): Command {
     .argument("<name>")
     .addOption(archiveOption())
     .action(async (name: string, options: { archive: string }) => {
-      await withArchive(options.archive, (store) => {
+      await withWritableArchive(options.archive, (store) => {
         const user = disableUser(store, name, cliActor());
         process.stdout.write(`Disabled ${user.name}; their sessions have ended.\n`);
       });
@@ -89,7 +89,7 @@ function passwordCommand(): Command {
     .addOption(archiveOption())
     .option("--password-stdin", "read the password from standard input instead of asking")
     .action(async (name: string, options: { archive: string; passwordStdin?: boolean }) => {
-      await withArchive(options.archive, async (store) => {
+      await withWritableArchive(options.archive, async (store) => {
         const user = store.users.credentials(name)?.user.name;
         if (user === undefined) throw new NotFoundError(`no user called ${name}; list them with: trove user list`);
         await setPassword(store, user, await readNewPassword(options.passwordStdin ?? false), cliActor());
@@ -101,13 +101,4 @@ function passwordCommand(): Command {
 function renderUser(user: User): string {
   const state = user.disabled ? "  (disabled)" : "";
   return `${user.name.padEnd(24)} ${user.role.padEnd(7)} added ${user.createdAt.slice(0, 10)}  last sign-in ${user.lastLoginAt?.slice(0, 16).replace("T", " ") ?? "never"}${state}\n`;
-}
-
-async function withArchive(file: string, work: (store: SqliteStore) => void | Promise<void>): Promise<void> {
-  const store = SqliteStore.open(file);
-  try {
-    await work(store);
-  } finally {
-    store.close();
-  }
 }
