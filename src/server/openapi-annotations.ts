@@ -6,17 +6,8 @@ import { ANNOTATION_LIMITS } from "../model/annotation.js";
 import { MAX_JSON_BODY_BYTES } from "./json-body.js";
 import { DEFAULT_ANNOTATION_LIMIT, MAX_ANNOTATION_LIMIT } from "./routes/annotations.js";
 import { SEARCH_SORTS } from "./routes/search.js";
+import { ref, json, error, object, integer, string, nullable, jsonRequest, type Schema } from "./openapi-schema.js";
 
-type Schema = Record<string, unknown>;
-
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const json = (description: string, schema: Schema) => ({ description, content: { "application/json": { schema } } });
-const error = (description: string) => json(description, ref("Error"));
-const object = (properties: Record<string, Schema>, required: string[] = []): Schema => ({ type: "object", properties, required });
-const integer: Schema = { type: "integer" };
-const string: Schema = { type: "string" };
-const nullable = (type: string): Schema => ({ type: [type, "null"] });
-const jsonRequest = (schema: Schema) => ({ required: true, content: { "application/json": { schema } } });
 const idParameter = (description: string) => ({ name: "id", in: "path", required: true, description, schema: { type: "integer", minimum: 1 } });
 const changes = {
   403: error("Sent from another site (`forbidden-origin`)."),

@@ -6,15 +6,8 @@ import { REDACTION_REASONS, REDACTION_STATUSES } from "../model/redaction.js";
 import { ENTITY_TYPES } from "../model/entity.js";
 import { MAX_JSON_BODY_BYTES } from "./json-body.js";
 import { DEFAULT_REDACTION_LIMIT, MAX_NOTE_CHARS, MAX_REDACTED_WORDS_CHARS, MAX_REDACTION_LIMIT } from "./routes/redactions.js";
+import { ref, json, error, object, integer, string, jsonRequest, type Schema } from "./openapi-schema.js";
 
-type Schema = Record<string, unknown>;
-
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const json = (description: string, schema: Schema) => ({ description, content: { "application/json": { schema } } });
-const error = (description: string) => json(description, ref("Error"));
-const object = (properties: Record<string, Schema>, required: string[] = []): Schema => ({ type: "object", properties, required });
-const integer: Schema = { type: "integer" };
-const string: Schema = { type: "string" };
 const ids: Schema = { type: "array", items: integer };
 const reason: Schema = { enum: [...REDACTION_REASONS] };
 const note: Schema = { type: "string", maxLength: MAX_NOTE_CHARS, description: "Why; kept with the redaction or the decision." };
@@ -31,7 +24,6 @@ const changes = {
   413: error(`A body over ${MAX_JSON_BODY_BYTES} bytes (\`too-large\`).`),
   415: error("A body not declared `application/json` (`unsupported-media-type`)."),
 };
-const jsonRequest = (schema: Schema, required = true) => ({ required, content: { "application/json": { schema } } });
 const author = "Recorded as the signed-in user, or in an open workbench as the login running the server; no header the browser sends names the author. Every change is written to the audit trail.";
 
 const redaction = object(

@@ -6,15 +6,8 @@
 import { ROLES } from "../model/user.js";
 import { CSRF_HEADER } from "./auth/access-guard.js";
 import { SESSION_COOKIE } from "./auth/session-cookie.js";
+import { ref, json, error, object, string, jsonRequest } from "./openapi-schema.js";
 
-type Schema = Record<string, unknown>;
-
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const json = (description: string, schema: Schema) => ({ description, content: { "application/json": { schema } } });
-const error = (description: string) => json(description, ref("Error"));
-const object = (properties: Record<string, Schema>, required: string[] = []): Schema => ({ type: "object", properties, required });
-const string: Schema = { type: "string" };
-const jsonBody = (schema: Schema) => ({ required: true, content: { "application/json": { schema } } });
 const csrf = { name: CSRF_HEADER, in: "header", required: true, description: "The session's CSRF token, as `GET /api/session` gives it.", schema: string };
 
 export const SESSION_PATHS = {
@@ -27,7 +20,7 @@ export const SESSION_PATHS = {
     post: {
       operationId: "signIn",
       summary: `Sign in with a name and password: sets the \`${SESSION_COOKIE}\` cookie (HttpOnly, SameSite=Strict) to a new session, ending any session the client held before.`,
-      requestBody: jsonBody(object({ name: string, password: string }, ["name", "password"])),
+      requestBody: jsonRequest(object({ name: string, password: string }, ["name", "password"])),
       responses: {
         200: json("Signed in.", ref("SessionView")),
         401: error("The name or the password is wrong, or the account is disabled (`login-failed`)."),
@@ -48,7 +41,7 @@ export const SESSION_PATHS = {
       operationId: "changePassword",
       summary: "Change the signed-in user's password, giving the current one; every other session of the user ends.",
       parameters: [csrf],
-      requestBody: jsonBody(object({ currentPassword: string, newPassword: { type: "string", minLength: 12 } }, ["currentPassword", "newPassword"])),
+      requestBody: jsonRequest(object({ currentPassword: string, newPassword: { type: "string", minLength: 12 } }, ["currentPassword", "newPassword"])),
       responses: {
         204: { description: "Changed." },
         400: error("The new password is too weak (`invalid-credentials`)."),

@@ -16,16 +16,9 @@ import { ANNOTATION_PATHS, ANNOTATION_SCHEMAS } from "./openapi-annotations.js";
 import { SESSION_PATHS, SESSION_SCHEMAS } from "./openapi-session.js";
 import { MAX_SEARCH_LIMIT, SEARCH_SORTS } from "./routes/search.js";
 import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, TIMELINE_KINDS } from "./routes/timeline.js";
+import { ref, json, error, object, integer, string, type Schema } from "./openapi-schema.js";
 
-type Schema = Record<string, unknown>;
-
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const json = (description: string, schema: Schema) => ({ description, content: { "application/json": { schema } } });
-const error = (description: string) => json(description, ref("Error"));
-const string: Schema = { type: "string" };
-const integer: Schema = { type: "integer" };
 const strings: Schema = { type: "array", items: string };
-const object = (properties: Record<string, Schema>, required: string[] = []): Schema => ({ type: "object", properties, required });
 const idParameter = { name: "id", in: "path", required: true, description: "A document id, as a search lists it.", schema: { type: "integer", minimum: 1 } };
 const uploadIdParameter = { name: "id", in: "path", required: true, description: "An upload id, as `POST /api/uploads` answers it.", schema: string };
 const entityIdParameter = { name: "id", in: "path", required: true, description: "An entity id, as `/api/entities` lists it; a merged id opens the entity it was merged into.", schema: { type: "integer", minimum: 1 } };

@@ -10,6 +10,7 @@
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
 import type { GraphNode, NetworkView } from "./api.js";
+import { seededRandom } from "../../src/extract/ner/training/seeded-random.js";
 
 export interface LayoutOptions {
   width: number;
@@ -69,16 +70,4 @@ function fitted(nodes: LayoutNode[], options: LayoutOptions): Map<number, Point>
   const offsetY = options.margin + (innerHeight - (bottom - top) * scale) / 2;
   for (const node of nodes) positions.set(node.id, { x: offsetX + ((node.x ?? 0) - left) * scale, y: offsetY + ((node.y ?? 0) - top) * scale });
   return positions;
-}
-
-/** Mulberry32: a small, well-mixed generator; the same seed gives the same sequence everywhere. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
