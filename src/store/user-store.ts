@@ -36,14 +36,7 @@ export interface LoginAttempt {
 }
 
 /** What `appendAudit` needs; the store numbers and chains it. */
-export interface AuditEntryToAdd {
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  detail: Record<string, unknown> | null;
-  from: string;
-}
+export type AuditEntryToAdd = Omit<AuditEvent, "seq" | "previousHash" | "hash">;
 
 export interface UserStore {
   /** Adds a user; a name already taken (in any case) is refused. */
